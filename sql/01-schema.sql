@@ -1,0 +1,55 @@
+-- Analytical store of the pipeline. Valid on MySQL 8.4 and MariaDB 11.
+-- All timestamps are UTC; `date` is the trade date of the ticks (UTC) that a row aggregates.
+CREATE DATABASE IF NOT EXISTS trading CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+USE trading;
+
+-- Listed companies: the tick generator reads them, dashboards join on them.
+CREATE TABLE IF NOT EXISTS profile (
+  ticker       VARCHAR(16)  NOT NULL,
+  company_name VARCHAR(255) NOT NULL,
+  sector       VARCHAR(64)  NOT NULL,
+  shares       BIGINT       NOT NULL,
+  PRIMARY KEY (ticker)
+);
+
+-- One row per (trade date, sector) and processing-time window, written exactly once by the Flink job.
+CREATE TABLE IF NOT EXISTS aggregated_data (
+  processing_id BIGINT      NOT NULL AUTO_INCREMENT,
+  processed_at  DATETIME(3) NOT NULL COMMENT 'end of the processing-time window (UTC)',
+  date          DATE        NOT NULL,
+  sector        VARCHAR(64) NOT NULL,
+  total_volume  BIGINT      NOT NULL,
+  tick_count    BIGINT      NOT NULL,
+  window_start  DATETIME(3) NOT NULL,
+  window_end    DATETIME(3) NOT NULL,
+  PRIMARY KEY (processing_id),
+  KEY idx_aggregated_data_date_sector (date, sector)
+);
+
+-- One row per (trade date, ticker) and processing-time window: price candles for charts.
+CREATE TABLE IF NOT EXISTS ticker_window_stats (
+  stats_id     BIGINT        NOT NULL AUTO_INCREMENT,
+  window_start DATETIME(3)   NOT NULL,
+  window_end   DATETIME(3)   NOT NULL,
+  date         DATE          NOT NULL,
+  ticker       VARCHAR(16)   NOT NULL,
+  sector       VARCHAR(64)   NOT NULL,
+  open_price   DECIMAL(18,4) NOT NULL,
+  high_price   DECIMAL(18,4) NOT NULL,
+  low_price    DECIMAL(18,4) NOT NULL,
+  close_price  DECIMAL(18,4) NOT NULL,
+  total_volume BIGINT        NOT NULL,
+  vwap         DECIMAL(18,4) NOT NULL,
+  tick_count   BIGINT        NOT NULL,
+  PRIMARY KEY (stats_id),
+  KEY idx_ticker_window_stats_ticker_date (ticker, date),
+  KEY idx_ticker_window_stats_window_end (window_end)
+);
+
+-- Today's traded volume per sector (dashboard).
+CREATE OR REPLACE VIEW volume_today AS
+  SELECT ad.sector AS sector,
+         SUM(ad.total_volume) AS total_volume
+  FROM aggregated_data ad
+  WHERE ad.date = CURDATE()
+  GROUP BY ad.sector;
