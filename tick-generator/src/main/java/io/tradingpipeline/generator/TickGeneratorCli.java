@@ -1,0 +1,69 @@
+package io.tradingpipeline.generator;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import picocli.CommandLine;
+import sun.misc.Signal;
+
+/** Entry point of {@code tick-generator.jar}. */
+public final class TickGeneratorCli {
+
+    private TickGeneratorCli() {
+    }
+
+    public static void main(String[] args) {
+        StopSignal stop = new StopSignal();
+        handleStopSignals(stop);
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), stop));
+    }
+
+    /** Parses {@code args} and runs; returns the exit code (0 ok, 1 runtime failure, 2 usage). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, StopSignal stop) {
+        CommandLine commandLine = new CommandLine(new GeneratorConfig(stop))
+                .registerConverter(Duration.class, new DurationConverter())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(out)
+                .setErr(err)
+                .setParameterExceptionHandler(TickGeneratorCli::usageError)
+                .setExecutionExceptionHandler((e, cl, parseResult) -> {
+                    cl.getErr().println("tick-generator: error: " + describe(e));
+                    cl.getErr().flush();
+                    return CommandLine.ExitCode.SOFTWARE;
+                });
+        return commandLine.execute(args);
+    }
+
+    /** Bad input: the reason, suggestions for a mistyped flag, then the full usage. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("tick-generator: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        commandLine.usage(err);
+        err.flush();
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof GeneratorException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /**
+     * SIGINT/SIGTERM end the run gracefully (flush, totals, exit 0) instead of killing the JVM; a second signal
+     * while stopping exits at once. A shutdown hook could flush too, but the JVM would then always exit with
+     * 128 + signal; {@code sun.misc.Signal} (module jdk.unsupported) is the JDK's way to handle the signal itself.
+     */
+    private static void handleStopSignals(StopSignal stop) {
+        for (String name : new String[] {"INT", "TERM"}) {
+            Signal.handle(new Signal(name), signal -> {
+                if (stop.isRequested()) {
+                    Runtime.getRuntime().halt(128 + signal.getNumber());
+                }
+                stop.request();
+            });
+        }
+    }
+}
