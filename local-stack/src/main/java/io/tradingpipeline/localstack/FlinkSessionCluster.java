@@ -1,0 +1,308 @@
+package io.tradingpipeline.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real Flink 1.20 standalone session cluster (one JobManager, one TaskManager, each in a JVM of its own)
+ * built from Maven artifacts instead of a Flink distribution, with the web UI on {@link #webUiUrl()} and
+ * the real {@code flink} command line ({@link #run}) to submit jobs, as users do on a production cluster.
+ */
+public final class FlinkSessionCluster implements AutoCloseable {
+
+    static final String NAME = "Flink";
+    private static final String CLASSPATH_MODULE = "flink-cluster";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration CLI_TIMEOUT = Duration.ofMinutes(3);
+    private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
+    private static final Pattern SUBMITTED_JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
+
+    /** Flink's own {@code env.java.opts.all} for Java 17 (from the stock config.yaml of the distribution). */
+    static final List<String> JAVA_17_OPTIONS = List.of(
+            "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
+            "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.text=ALL-UNNAMED",
+            "--add-opens=java.base/java.time=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
+
+    private final Path dir;
+    private final Path confDir;
+    private final int restPort;
+    private final ServerProcess jobManager;
+    private final ServerProcess taskManager;
+
+    private FlinkSessionCluster(Path dir, Path confDir, int restPort, ServerProcess jobManager,
+                                ServerProcess taskManager) {
+        this.dir = dir;
+        this.confDir = confDir;
+        this.restPort = restPort;
+        this.jobManager = jobManager;
+        this.taskManager = taskManager;
+    }
+
+    /**
+     * Starts the cluster with its configuration, checkpoints, savepoints and logs under {@code dir}.
+     *
+     * @param requestedRestPort the web UI / REST port, 0 for a free one
+     * @param taskSlots         slots of the TaskManager, i.e. the highest parallelism a job can run with
+     */
+    public static FlinkSessionCluster start(Path dir, int requestedRestPort, int taskSlots) {
+        int restPort = Ports.resolve(requestedRestPort);
+        if (Ports.isListening(restPort)) {
+            throw new LocalStackStartupException(NAME + " cannot use REST port " + restPort + ": it is taken");
+        }
+        Path confDir = LocalFiles.createDirectories(dir.resolve("conf"));
+        Path logDir = LocalFiles.createDirectories(dir.resolve("log"));
+        LocalFiles.write(confDir.resolve("config.yaml"), config(dir, restPort, taskSlots));
+        LocalFiles.write(confDir.resolve("log4j.properties"), log4jConfig());
+        LocalFiles.write(confDir.resolve("log4j-cli.properties"), log4jConfig());
+        Map<String, String> environment = Map.of("FLINK_CONF_DIR", confDir.toString(),
+                "FLINK_LOG_DIR", logDir.toString());
+
+        ServerProcess jobManager = startComponent("Flink JobManager", "GET_JM_RESOURCE_PARAMS",
+                "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", confDir,
+                logDir.resolve("jobmanager.log"), environment, dir);
+        jobManager.awaitReady(READY_TIMEOUT, () -> get(restPort, "/overview").contains("\"flink-version\""));
+
+        ServerProcess taskManager;
+        try {
+            taskManager = startComponent("Flink TaskManager", "GET_TM_RESOURCE_PARAMS",
+                    "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", confDir,
+                    logDir.resolve("taskmanager.log"), environment, dir);
+            taskManager.awaitReady(READY_TIMEOUT, () -> get(restPort, "/overview").contains("\"taskmanagers\":1"));
+        } catch (RuntimeException e) {
+            jobManager.stop();
+            throw e;
+        }
+        return new FlinkSessionCluster(dir, confDir, restPort, jobManager, taskManager);
+    }
+
+    public String webUiUrl() {
+        return "http://" + Ports.LOOPBACK + ":" + restPort;
+    }
+
+    public int restPort() {
+        return restPort;
+    }
+
+    /** The directory to point {@code FLINK_CONF_DIR} at for Flink's command line. */
+    public Path confDir() {
+        return confDir;
+    }
+
+    /**
+     * {@code flink run -d <jobJar> <arguments>} with the real Flink command line against this cluster.
+     *
+     * @return the id of the submitted job
+     * @throws IllegalStateException with the command's output when the submission fails
+     */
+    public String run(Path jobJar, List<String> arguments) {
+        List<String> cli = new ArrayList<>(List.of("run", "-d", jobJar.toAbsolutePath().toString()));
+        cli.addAll(arguments);
+        String output = flinkCommand(cli);
+        Matcher jobId = SUBMITTED_JOB_ID.matcher(output);
+        if (!jobId.find()) {
+            throw new IllegalStateException("flink run did not submit " + jobJar + ":\n" + output);
+        }
+        return jobId.group(1);
+    }
+
+    /** {@code flink cancel <jobId>}. */
+    public void cancel(String jobId) {
+        flinkCommand(List.of("cancel", jobId));
+    }
+
+    /** The job's state as the REST API reports it, e.g. RUNNING, or an empty string for an unknown job. */
+    public String jobState(String jobId) {
+        try {
+            Matcher state = Pattern.compile("\"state\":\"([A-Z_]+)\"").matcher(get(restPort, "/jobs/" + jobId));
+            return state.find() ? state.group(1) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET on the REST API, e.g. {@code rest("/jobs/<id>/checkpoints")}. */
+    public String rest(String path) {
+        try {
+            return get(restPort, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the TaskManager, then the JobManager; logs their start times and peak memory. */
+    @Override
+    public void close() {
+        taskManager.stop();
+        jobManager.stop();
+    }
+
+    List<String> figures() {
+        return List.of(jobManager.figures(), taskManager.figures());
+    }
+
+    List<ServerProcess> processes() {
+        return List.of(jobManager, taskManager);
+    }
+
+    private String flinkCommand(List<String> arguments) {
+        JavaCommand java = JavaCommand.ofRecordedClasspath(CLASSPATH_MODULE)
+                .jvmOptions(JAVA_17_OPTIONS.toArray(String[]::new))
+                .jvmOptions("-Dlog4j.configurationFile=" + confDir.resolve("log4j-cli.properties"),
+                        "-Dlog.file=" + dir.resolve("log").resolve("flink-cli.log"));
+        ProcessBuilder builder = new ProcessBuilder(java.mainClass("org.apache.flink.client.cli.CliFrontend",
+                arguments.toArray(String[]::new))).redirectErrorStream(true);
+        builder.environment().put("FLINK_CONF_DIR", confDir.toString());
+        return runToCompletion(builder, "flink " + arguments.get(0));
+    }
+
+    private static ServerProcess startComponent(String name, String resourceCommand, String mainClass, Path confDir,
+                                                Path log, Map<String, String> environment, Path workDir) {
+        JavaCommand java = JavaCommand.ofRecordedClasspath(CLASSPATH_MODULE);
+        // What Flink's own start scripts do: let Flink derive the JVM memory flags and the dynamic
+        // properties (memory sizes, CPU cores) from config.yaml.
+        List<String> resourceParams = resourceParameters(java, resourceCommand, confDir);
+        List<String> jvmOptions = new ArrayList<>(JAVA_17_OPTIONS);
+        jvmOptions.addAll(split(resourceParams.get(0)));
+        jvmOptions.add("-XX:+UseSerialGC");
+        jvmOptions.add("-Dlog.file=" + log);
+        jvmOptions.add("-Dlog4j.configurationFile=" + confDir.resolve("log4j.properties"));
+        List<String> arguments = new ArrayList<>(List.of("--configDir", confDir.toString()));
+        arguments.addAll(split(resourceParams.get(1)));
+        List<String> command = java.jvmOptions(jvmOptions.toArray(String[]::new))
+                .mainClass(mainClass, arguments.toArray(String[]::new));
+        Path console = log.resolveSibling(log.getFileName().toString().replace(".log", ".out"));
+        return ServerProcess.start(name, command, environment, workDir, console, log);
+    }
+
+    /** The JVM parameters and the dynamic properties that Flink's BashJavaUtils prints for a component. */
+    private static List<String> resourceParameters(JavaCommand java, String resourceCommand, Path confDir) {
+        ProcessBuilder builder = new ProcessBuilder(java.mainClass("org.apache.flink.runtime.util.bash.BashJavaUtils",
+                resourceCommand, "--configDir", confDir.toString())).redirectErrorStream(true);
+        String output = runToCompletion(builder, "BashJavaUtils " + resourceCommand);
+        List<String> results = output.lines()
+                .filter(line -> line.startsWith(RESULT_PREFIX))
+                .map(line -> line.substring(RESULT_PREFIX.length()))
+                .toList();
+        if (results.size() < 2) {
+            throw new LocalStackStartupException(NAME + " could not derive its memory settings:\n" + output);
+        }
+        return results.subList(results.size() - 2, results.size());
+    }
+
+    private static String runToCompletion(ProcessBuilder builder, String what) {
+        try {
+            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(what + " did not finish within " + CLI_TIMEOUT.toMinutes() + " min");
+            }
+            String text = new String(output, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(what + " failed with exit code " + process.exitValue() + ":\n" + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + " could not be run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + what, e);
+        }
+    }
+
+    private static List<String> split(String parameters) {
+        return Arrays.stream(parameters.trim().split("\\s+")).filter(part -> !part.isEmpty()).toList();
+    }
+
+    private static String get(int port, String path) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                        URI.create("http://" + Ports.LOOPBACK + ":" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String config(Path dir, int restPort, int taskSlots) {
+        String checkpoints = dir.resolve("checkpoints").toUri().toString();
+        String savepoints = dir.resolve("savepoints").toUri().toString();
+        String tmp = LocalFiles.createDirectories(dir.resolve("tmp")).toString();
+        return String.join("\n",
+                "jobmanager.rpc.address: " + Ports.LOOPBACK,
+                "jobmanager.rpc.port: " + Ports.free(),
+                "jobmanager.bind-host: " + Ports.LOOPBACK,
+                "jobmanager.memory.process.size: 1024m",
+                "taskmanager.bind-host: " + Ports.LOOPBACK,
+                "taskmanager.host: " + Ports.LOOPBACK,
+                "taskmanager.numberOfTaskSlots: " + taskSlots,
+                "taskmanager.memory.process.size: 1600m",
+                "parallelism.default: 1",
+                "rest.address: " + Ports.LOOPBACK,
+                "rest.bind-address: " + Ports.LOOPBACK,
+                "rest.port: " + restPort,
+                "blob.server.port: " + Ports.free(),
+                // A lost TaskManager is noticed in seconds rather than after the 50 s default.
+                "heartbeat.interval: 2000",
+                "heartbeat.timeout: 15000",
+                "state.checkpoints.dir: " + checkpoints,
+                "state.savepoints.dir: " + savepoints,
+                "io.tmp.dirs: " + tmp,
+                "web.tmpdir: " + tmp,
+                "");
+    }
+
+    private static String log4jConfig() {
+        return String.join("\n",
+                "rootLogger.level = INFO",
+                "rootLogger.appenderRef.file.ref = FileAppender",
+                "logger.kafka.name = org.apache.kafka",
+                "logger.kafka.level = WARN",
+                "appender.file.name = FileAppender",
+                "appender.file.type = File",
+                "appender.file.append = true",
+                "appender.file.fileName = ${sys:log.file}",
+                "appender.file.layout.type = PatternLayout",
+                "appender.file.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n",
+                "");
+    }
+}

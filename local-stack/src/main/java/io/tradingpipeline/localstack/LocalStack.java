@@ -1,0 +1,337 @@
+package io.tradingpipeline.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Real Kafka, Cassandra and MySQL-compatible servers on free loopback ports, each in a process of its own,
+ * with the repository's schemas applied and the pipeline's topics created. Closing the stack (or the end of
+ * this JVM, even by {@code kill -9}) stops every server.
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.start()) {
+ *     String bootstrapServers = stack.kafka().bootstrapServers();
+ * }
+ * }</pre>
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String TRADING_DATA_TOPIC = "trading_data";
+    public static final String DEAD_LETTER_TOPIC = "trading_data_dlq";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    private final Path dataDir;
+    private final boolean keepDataDir;
+    private final KafkaServer kafka;
+    private final CassandraServer cassandra;
+    private final MySqlServer mysql;
+    private final Thread shutdownHook;
+    private boolean closed;
+    private List<String> figures = List.of();
+
+    private LocalStack(Path dataDir, boolean keepDataDir, KafkaServer kafka, CassandraServer cassandra,
+                       MySqlServer mysql) {
+        this.dataDir = dataDir;
+        this.keepDataDir = keepDataDir;
+        this.kafka = kafka;
+        this.cassandra = cassandra;
+        this.mysql = mysql;
+        this.shutdownHook = new Thread(this::close, "local-stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts all three servers. */
+    public static LocalStack start() {
+        return builder().withKafka().withCassandra().withMySql().start();
+    }
+
+    /** For a subset of the servers, fixed ports or a chosen data directory. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public KafkaServer kafka() {
+        return require(kafka, "Kafka");
+    }
+
+    public CassandraServer cassandra() {
+        return require(cassandra, "Cassandra");
+    }
+
+    public MySqlServer mysql() {
+        return require(mysql, "MySQL");
+    }
+
+    /** Where the servers keep their data, configuration and logs. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Stops every server (in parallel), logs their start times and peak memory, deletes the data directory. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<Runnable> stops = new ArrayList<>();
+        List<ServerProcess> processes = new ArrayList<>();
+        if (kafka != null) {
+            stops.add(kafka::stop);
+            processes.add(kafka.process());
+        }
+        if (cassandra != null) {
+            stops.add(cassandra::stop);
+            processes.add(cassandra.process());
+        }
+        if (mysql != null) {
+            stops.add(mysql::stop);
+            processes.add(mysql.process());
+        }
+        inParallel(stops);
+        figures = processes.stream().map(ServerProcess::figures).toList();
+        figures.forEach(line -> LOG.info("{}", line));
+        deleteDataDir(dataDir, keepDataDir);
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shutdownInProgress) {
+                // The hook is running or about to; close() is idempotent.
+            }
+        }
+    }
+
+    /** After {@link #close()}: per server its start-up time and peak RSS, e.g. "Kafka ready in 3.1 s, peak RSS 410 MB". */
+    public synchronized List<String> figures() {
+        return figures;
+    }
+
+    private static <T> T require(T server, String name) {
+        if (server == null) {
+            throw new IllegalStateException(name + " is not part of this stack; add it with LocalStack.builder()");
+        }
+        return server;
+    }
+
+    private static void inParallel(List<Runnable> tasks) {
+        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, tasks.size()));
+        try {
+            CompletableFuture.allOf(tasks.stream().map(task -> CompletableFuture.runAsync(task, executor)
+                            .exceptionally(failure -> {
+                                LOG.warn("a server did not stop cleanly", failure);
+                                return null;
+                            }))
+                    .toArray(CompletableFuture[]::new)).join();
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    private static void deleteDataDir(Path dataDir, boolean keep) {
+        if (keep) {
+            LOG.info("kept the data directory {}", dataDir);
+            return;
+        }
+        try {
+            LocalFiles.deleteRecursively(dataDir);
+        } catch (UncheckedIOException e) {
+            LOG.warn("could not delete {}", dataDir, e);
+        }
+    }
+
+    /** Chooses the servers (at least one) and their settings, then {@link #start()}s them concurrently. */
+    public static final class Builder {
+
+        /** Marks a data directory as made by a local stack, so that a later run may wipe it. */
+        static final String MARKER = ".trading-local-stack";
+
+        private boolean withKafka;
+        private boolean withCassandra;
+        private boolean withMySql;
+        private int kafkaPort;
+        private int cassandraPort;
+        private int mySqlPort;
+        private int tradingDataPartitions = 4;
+        private Path dataDir;
+        private Boolean keepDataDir;
+
+        private Builder() {
+        }
+
+        public Builder withKafka() {
+            withKafka = true;
+            return this;
+        }
+
+        public Builder withCassandra() {
+            withCassandra = true;
+            return this;
+        }
+
+        public Builder withMySql() {
+            withMySql = true;
+            return this;
+        }
+
+        /** The Kafka broker port; 0 (the default) picks a free one. */
+        public Builder kafkaPort(int port) {
+            kafkaPort = checkPort(port);
+            return this;
+        }
+
+        /** The CQL port; 0 (the default) picks a free one. */
+        public Builder cassandraPort(int port) {
+            cassandraPort = checkPort(port);
+            return this;
+        }
+
+        /** The MySQL protocol port; 0 (the default) picks a free one. */
+        public Builder mySqlPort(int port) {
+            mySqlPort = checkPort(port);
+            return this;
+        }
+
+        /** Partitions of {@value LocalStack#TRADING_DATA_TOPIC}; 4 by default. */
+        public Builder tradingDataPartitions(int partitions) {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
+            }
+            tradingDataPartitions = partitions;
+            return this;
+        }
+
+        /**
+         * A data directory of your own instead of a fresh temporary one. It must be empty, missing, or left
+         * by an earlier local stack (then it is wiped); it is kept after close unless told otherwise.
+         */
+        public Builder dataDir(Path dir) {
+            dataDir = dir.toAbsolutePath();
+            return this;
+        }
+
+        /** Keep the data directory (logs, configuration) after close. Default: system property localstack.keep. */
+        public Builder keepDataDir(boolean keep) {
+            keepDataDir = keep;
+            return this;
+        }
+
+        public LocalStack start() {
+            if (!withKafka && !withCassandra && !withMySql) {
+                throw new IllegalStateException("choose at least one server: withKafka(), withCassandra(), withMySql()");
+            }
+            RepositoryFiles repository = withCassandra || withMySql ? RepositoryFiles.locate() : null;
+            Path dir = prepareDataDir();
+            boolean keep = keepDataDir != null ? keepDataDir
+                    : dataDir != null || Boolean.getBoolean("localstack.keep");
+            LOG.info("starting local stack in {}", dir);
+            long startedAt = System.nanoTime();
+
+            ExecutorService executor = Executors.newFixedThreadPool(3);
+            try {
+                CompletableFuture<KafkaServer> kafka = startIf(withKafka, executor, () -> {
+                    KafkaServer server = KafkaServer.start(LocalFiles.createDirectories(dir.resolve("kafka")), kafkaPort);
+                    server.createTopic(TRADING_DATA_TOPIC, tradingDataPartitions);
+                    server.createTopic(DEAD_LETTER_TOPIC, 1);
+                    return server;
+                });
+                CompletableFuture<CassandraServer> cassandra = startIf(withCassandra, executor, () ->
+                        CassandraServer.start(LocalFiles.createDirectories(dir.resolve("cassandra")), cassandraPort,
+                                repository));
+                CompletableFuture<MySqlServer> mysql = startIf(withMySql, executor, () ->
+                        MySqlServer.start(LocalFiles.createDirectories(dir.resolve("mariadb")), mySqlPort, repository));
+                return assemble(dir, keep, startedAt, kafka, cassandra, mysql);
+            } finally {
+                executor.shutdown();
+            }
+        }
+
+        private LocalStack assemble(Path dir, boolean keep, long startedAt, CompletableFuture<KafkaServer> kafka,
+                                    CompletableFuture<CassandraServer> cassandra, CompletableFuture<MySqlServer> mysql) {
+            RuntimeException failure = null;
+            for (CompletableFuture<?> server : List.of(kafka, cassandra, mysql)) {
+                try {
+                    server.join();
+                } catch (CompletionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException runtime
+                            ? runtime : new LocalStackStartupException(e.getCause().toString(), e.getCause());
+                    if (failure == null) {
+                        failure = cause;
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                }
+            }
+            if (failure != null) {
+                // Stop whatever did start, so a failed start leaves no process behind.
+                stopStarted(kafka, KafkaServer::stop);
+                stopStarted(cassandra, CassandraServer::stop);
+                stopStarted(mysql, MySqlServer::stop);
+                LOG.warn("the local stack did not start; its logs stay in {}", dir);
+                throw failure;
+            }
+            LocalStack stack = new LocalStack(dir, keep, kafka.join(), cassandra.join(), mysql.join());
+            LOG.info("local stack started in {} ms (schemas and topics included)",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+            return stack;
+        }
+
+        private static <T> CompletableFuture<T> startIf(boolean wanted, ExecutorService executor, Supplier<T> start) {
+            return wanted ? CompletableFuture.supplyAsync(start, executor) : CompletableFuture.completedFuture(null);
+        }
+
+        private static <T> void stopStarted(CompletableFuture<T> server, Consumer<T> stop) {
+            if (server.isDone() && !server.isCompletedExceptionally() && server.join() != null) {
+                stop.accept(server.join());
+            }
+        }
+
+        private Path prepareDataDir() {
+            try {
+                if (dataDir == null) {
+                    Path dir = Files.createTempDirectory("trading-local-stack");
+                    Files.createFile(dir.resolve(MARKER));
+                    return dir;
+                }
+                if (Files.isDirectory(dataDir) && !isEmpty(dataDir)) {
+                    if (!Files.exists(dataDir.resolve(MARKER))) {
+                        throw new IllegalArgumentException("data directory " + dataDir
+                                + " is not empty and was not made by a local stack; choose another one");
+                    }
+                    LocalFiles.deleteRecursively(dataDir);
+                }
+                LocalFiles.createDirectories(dataDir);
+                Files.createFile(dataDir.resolve(MARKER));
+                return dataDir;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot prepare the data directory", e);
+            }
+        }
+
+        private static boolean isEmpty(Path dir) throws IOException {
+            try (var entries = Files.list(dir)) {
+                return entries.findAny().isEmpty();
+            }
+        }
+
+        private static int checkPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("not a port: " + port);
+            }
+            return port;
+        }
+    }
+}

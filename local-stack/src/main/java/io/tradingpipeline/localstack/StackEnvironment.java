@@ -1,0 +1,38 @@
+package io.tradingpipeline.localstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The connection details of a running stack as shell-sourceable {@code KEY=value} lines. */
+record StackEnvironment(Map<String, String> values) {
+
+    static final String FILE_NAME = "stack.env";
+
+    static StackEnvironment of(LocalStack stack) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());
+        values.put("CASSANDRA_HOST", stack.cassandra().host());
+        values.put("CASSANDRA_PORT", Integer.toString(stack.cassandra().port()));
+        values.put("CASSANDRA_LOCAL_DATACENTER", stack.cassandra().localDatacenter());
+        values.put("CASSANDRA_KEYSPACE", stack.cassandra().keyspace());
+        values.put("MYSQL_HOST", stack.mysql().host());
+        values.put("MYSQL_PORT", Integer.toString(stack.mysql().port()));
+        values.put("MYSQL_JDBC_URL", stack.mysql().jdbcUrl());
+        values.put("MYSQL_WRITER_USER", stack.mysql().writer().user());
+        values.put("MYSQL_DASHBOARD_USER", stack.mysql().dashboard().user());
+        values.put("MYSQL_GENERATOR_USER", stack.mysql().generator().user());
+        values.put("LOCAL_STACK_DATA_DIR", stack.dataDir().toString());
+        return new StackEnvironment(values);
+    }
+
+    String text() {
+        StringBuilder text = new StringBuilder("# Passwords: MYSQL_*_PASSWORD from the environment, else the repository's .env\n");
+        values.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        return text.toString();
+    }
+
+    Path writeTo(Path dir) {
+        return LocalFiles.write(dir.resolve(FILE_NAME), text());
+    }
+}

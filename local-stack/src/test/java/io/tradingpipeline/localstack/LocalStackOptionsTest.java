@@ -1,0 +1,33 @@
+package io.tradingpipeline.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LocalStackOptionsTest {
+
+    @Test
+    void defaultsToTheUsualPorts() throws Exception {
+        assertThat(LocalStackOptions.parse()).isEqualTo(new LocalStackOptions(null, 9092, 9042, 3306, false));
+    }
+
+    @Test
+    void readsEveryOption() throws Exception {
+        LocalStackOptions options = LocalStackOptions.parse("--data-dir", ".local-stack", "--kafka-port", "0",
+                "--cassandra-port", "19042", "--mysql-port", "13306");
+
+        assertThat(options).isEqualTo(new LocalStackOptions(Path.of(".local-stack"), 0, 19042, 13306, false));
+    }
+
+    @Test
+    void rejectsUnknownOptionsMissingValuesAndBadPorts() {
+        assertThatThrownBy(() -> LocalStackOptions.parse("--kafka", "1")).hasMessage("unknown option: --kafka");
+        assertThatThrownBy(() -> LocalStackOptions.parse("--mysql-port")).hasMessage("--mysql-port needs a value");
+        assertThatThrownBy(() -> LocalStackOptions.parse("--kafka-port", "70000"))
+                .hasMessageContaining("--kafka-port must be a port number");
+        assertThatThrownBy(() -> LocalStackOptions.parse("--kafka-port", "abc"))
+                .hasMessageContaining("--kafka-port must be a port number");
+    }
+}

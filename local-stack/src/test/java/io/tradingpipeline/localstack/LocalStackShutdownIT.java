@@ -1,0 +1,34 @@
+package io.tradingpipeline.localstack;
+
+import static io.tradingpipeline.localstack.ProcessAssertions.assertProcessesEnd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A stack of its own (not the shared one), so that it can be stopped here. */
+class LocalStackShutdownIT {
+
+    @Test
+    void closeLeavesNoProcessPortOrDirectoryBehind() throws Exception {
+        LocalStack stack = LocalStack.start();
+        List<Long> pids = List.of(
+                stack.kafka().pid(), stack.cassandra().pid(), stack.mysql().pid(),
+                stack.kafka().process().watchdogPid(), stack.cassandra().process().watchdogPid(),
+                stack.mysql().process().watchdogPid());
+        List<Integer> ports = List.of(stack.kafka().port(), stack.cassandra().port(), stack.mysql().port());
+        Path dataDir = stack.dataDir();
+        assertThat(pids).allMatch(ProcessAssertions::isAlive);
+        assertThat(ports).allMatch(Ports::isListening);
+
+        stack.close();
+
+        assertProcessesEnd(pids, Duration.ofSeconds(2));
+        ports.forEach(ProcessAssertions::assertPortFree);
+        assertThat(dataDir).doesNotExist();
+        assertThat(stack.figures()).hasSize(3)
+                .allSatisfy(line -> assertThat(line).containsPattern("ready in \\d+\\.\\d s, peak RSS \\d+ MB"));
+    }
+}
