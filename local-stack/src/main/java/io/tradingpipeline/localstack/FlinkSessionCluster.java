@@ -121,14 +121,15 @@ public final class FlinkSessionCluster implements AutoCloseable {
 
     /**
      * {@code flink run -d <jobJar> <arguments>} with the real Flink command line against this cluster.
+     * The job's {@code main} runs in the command-line JVM, so {@code environment} reaches it there.
      *
      * @return the id of the submitted job
      * @throws IllegalStateException with the command's output when the submission fails
      */
-    public String run(Path jobJar, List<String> arguments) {
+    public String run(Path jobJar, List<String> arguments, Map<String, String> environment) {
         List<String> cli = new ArrayList<>(List.of("run", "-d", jobJar.toAbsolutePath().toString()));
         cli.addAll(arguments);
-        String output = flinkCommand(cli);
+        String output = flinkCommand(cli, environment);
         Matcher jobId = SUBMITTED_JOB_ID.matcher(output);
         if (!jobId.find()) {
             throw new IllegalStateException("flink run did not submit " + jobJar + ":\n" + output);
@@ -138,7 +139,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
 
     /** {@code flink cancel <jobId>}. */
     public void cancel(String jobId) {
-        flinkCommand(List.of("cancel", jobId));
+        flinkCommand(List.of("cancel", jobId), Map.of());
     }
 
     /** The job's state as the REST API reports it, e.g. RUNNING, or an empty string for an unknown job. */
@@ -181,13 +182,14 @@ public final class FlinkSessionCluster implements AutoCloseable {
         return List.of(jobManager, taskManager);
     }
 
-    private String flinkCommand(List<String> arguments) {
+    private String flinkCommand(List<String> arguments, Map<String, String> environment) {
         JavaCommand java = JavaCommand.ofRecordedClasspath(CLASSPATH_MODULE)
                 .jvmOptions(JAVA_17_OPTIONS.toArray(String[]::new))
                 .jvmOptions("-Dlog4j.configurationFile=" + confDir.resolve("log4j-cli.properties"),
                         "-Dlog.file=" + dir.resolve("log").resolve("flink-cli.log"));
         ProcessBuilder builder = new ProcessBuilder(java.mainClass("org.apache.flink.client.cli.CliFrontend",
                 arguments.toArray(String[]::new))).redirectErrorStream(true);
+        builder.environment().putAll(environment);
         builder.environment().put("FLINK_CONF_DIR", confDir.toString());
         return runToCompletion(builder, "flink " + arguments.get(0));
     }

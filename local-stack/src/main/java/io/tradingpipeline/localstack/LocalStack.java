@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Real Kafka, Cassandra and MySQL-compatible servers on free loopback ports, each in a process of its own,
+ * Real Kafka, Cassandra and MySQL-compatible servers (and, on request, a Flink session cluster) on free
+ * loopback ports, each in a process of its own,
  * with the repository's schemas applied and the pipeline's topics created. Closing the stack (or the end of
  * this JVM, even by {@code kill -9}) stops every server.
  *
@@ -39,17 +40,19 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaServer kafka;
     private final CassandraServer cassandra;
     private final MySqlServer mysql;
+    private final FlinkSessionCluster flink;
     private final Thread shutdownHook;
     private boolean closed;
     private List<String> figures = List.of();
 
     private LocalStack(Path dataDir, boolean keepDataDir, KafkaServer kafka, CassandraServer cassandra,
-                       MySqlServer mysql) {
+                       MySqlServer mysql, FlinkSessionCluster flink) {
         this.dataDir = dataDir;
         this.keepDataDir = keepDataDir;
         this.kafka = kafka;
         this.cassandra = cassandra;
         this.mysql = mysql;
+        this.flink = flink;
         this.shutdownHook = new Thread(this::close, "local-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -76,6 +79,10 @@ public final class LocalStack implements AutoCloseable {
         return require(mysql, "MySQL");
     }
 
+    public FlinkSessionCluster flink() {
+        return require(flink, "Flink");
+    }
+
     /** Where the servers keep their data, configuration and logs. */
     public Path dataDir() {
         return dataDir;
@@ -90,6 +97,10 @@ public final class LocalStack implements AutoCloseable {
         closed = true;
         List<Runnable> stops = new ArrayList<>();
         List<ServerProcess> processes = new ArrayList<>();
+        if (flink != null) {
+            stops.add(flink::close);
+            processes.addAll(flink.processes());
+        }
         if (kafka != null) {
             stops.add(kafka::stop);
             processes.add(kafka.process());
@@ -162,6 +173,9 @@ public final class LocalStack implements AutoCloseable {
         private boolean withKafka;
         private boolean withCassandra;
         private boolean withMySql;
+        private boolean withFlink;
+        private int flinkRestPort;
+        private int flinkTaskSlots = 2;
         private int kafkaPort;
         private int cassandraPort;
         private int mySqlPort;
@@ -184,6 +198,27 @@ public final class LocalStack implements AutoCloseable {
 
         public Builder withMySql() {
             withMySql = true;
+            return this;
+        }
+
+        /** A Flink session cluster (JobManager with web UI + one TaskManager) to submit jobs to with {@code flink run}. */
+        public Builder withFlink() {
+            withFlink = true;
+            return this;
+        }
+
+        /** The Flink web UI / REST port; 0 (the default) picks a free one. */
+        public Builder flinkRestPort(int port) {
+            flinkRestPort = checkPort(port);
+            return this;
+        }
+
+        /** Task slots of the Flink TaskManager (the highest job parallelism); 2 by default. */
+        public Builder flinkTaskSlots(int slots) {
+            if (slots < 1) {
+                throw new IllegalArgumentException("task slots must be at least 1: " + slots);
+            }
+            flinkTaskSlots = slots;
             return this;
         }
 
@@ -230,8 +265,9 @@ public final class LocalStack implements AutoCloseable {
         }
 
         public LocalStack start() {
-            if (!withKafka && !withCassandra && !withMySql) {
-                throw new IllegalStateException("choose at least one server: withKafka(), withCassandra(), withMySql()");
+            if (!withKafka && !withCassandra && !withMySql && !withFlink) {
+                throw new IllegalStateException(
+                        "choose at least one server: withKafka(), withCassandra(), withMySql(), withFlink()");
             }
             RepositoryFiles repository = withCassandra || withMySql ? RepositoryFiles.locate() : null;
             Path dir = prepareDataDir();
@@ -240,7 +276,7 @@ public final class LocalStack implements AutoCloseable {
             LOG.info("starting local stack in {}", dir);
             long startedAt = System.nanoTime();
 
-            ExecutorService executor = Executors.newFixedThreadPool(3);
+            ExecutorService executor = Executors.newFixedThreadPool(4);
             try {
                 CompletableFuture<KafkaServer> kafka = startIf(withKafka, executor, () -> {
                     KafkaServer server = KafkaServer.start(LocalFiles.createDirectories(dir.resolve("kafka")), kafkaPort);
@@ -253,16 +289,20 @@ public final class LocalStack implements AutoCloseable {
                                 repository));
                 CompletableFuture<MySqlServer> mysql = startIf(withMySql, executor, () ->
                         MySqlServer.start(LocalFiles.createDirectories(dir.resolve("mariadb")), mySqlPort, repository));
-                return assemble(dir, keep, startedAt, kafka, cassandra, mysql);
+                CompletableFuture<FlinkSessionCluster> flink = startIf(withFlink, executor, () ->
+                        FlinkSessionCluster.start(LocalFiles.createDirectories(dir.resolve("flink")), flinkRestPort,
+                                flinkTaskSlots));
+                return assemble(dir, keep, startedAt, kafka, cassandra, mysql, flink);
             } finally {
                 executor.shutdown();
             }
         }
 
         private LocalStack assemble(Path dir, boolean keep, long startedAt, CompletableFuture<KafkaServer> kafka,
-                                    CompletableFuture<CassandraServer> cassandra, CompletableFuture<MySqlServer> mysql) {
+                                    CompletableFuture<CassandraServer> cassandra, CompletableFuture<MySqlServer> mysql,
+                                    CompletableFuture<FlinkSessionCluster> flink) {
             RuntimeException failure = null;
-            for (CompletableFuture<?> server : List.of(kafka, cassandra, mysql)) {
+            for (CompletableFuture<?> server : List.of(kafka, cassandra, mysql, flink)) {
                 try {
                     server.join();
                 } catch (CompletionException e) {
@@ -280,10 +320,12 @@ public final class LocalStack implements AutoCloseable {
                 stopStarted(kafka, KafkaServer::stop);
                 stopStarted(cassandra, CassandraServer::stop);
                 stopStarted(mysql, MySqlServer::stop);
+                stopStarted(flink, FlinkSessionCluster::close);
                 LOG.warn("the local stack did not start; its logs stay in {}", dir);
                 throw failure;
             }
-            LocalStack stack = new LocalStack(dir, keep, kafka.join(), cassandra.join(), mysql.join());
+            LocalStack stack = new LocalStack(dir, keep, kafka.join(), cassandra.join(), mysql.join(),
+                    flink.join());
             LOG.info("local stack started in {} ms (schemas and topics included)",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
             return stack;

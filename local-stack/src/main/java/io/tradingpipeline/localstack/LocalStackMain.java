@@ -6,8 +6,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the local stack for humans and scripts until Ctrl-C / SIGTERM. Prints the connection details as
@@ -37,13 +39,18 @@ public final class LocalStackMain {
             exit(busy + "choose other ports (0 = any free port)");
         }
 
-        System.err.println("local-stack: starting Kafka, Cassandra and MariaDB...");
+        System.err.println("local-stack: starting Kafka, Cassandra, MariaDB and Flink...");
         LocalStack stack = start(options);
         StackEnvironment environment = StackEnvironment.of(stack);
         Path envFile = environment.writeTo(stack.dataDir());
-        // LocalStack's own shutdown hook also stops the servers; this one reports on stderr, as logging may be
-        // shut down already by then, and removes the connection details that are no longer valid.
+        AtomicReference<ServerProcess> generator = new AtomicReference<>();
+        // LocalStack's own shutdown hook also stops the servers; this one stops the generator first (it flushes
+        // and prints its totals), reports on stderr, as logging may be shut down already by then, and removes
+        // the connection details that are no longer valid.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (generator.get() != null) {
+                generator.get().stop();
+            }
             stack.close();
             stack.figures().forEach(line -> System.err.println("local-stack: " + line));
             try {
@@ -53,16 +60,40 @@ public final class LocalStackMain {
             }
         }, "local-stack-report"));
         System.out.print(environment.text());
-        System.out.println("# written to " + envFile + "; Ctrl-C stops the stack");
+        System.out.println("# written to " + envFile + "; Flink web UI: " + stack.flink().webUiUrl());
+        Map<String, String> applicationEnvironment = environment.withPasswords(stack.mysql());
+        if (options.jobJar() != null) {
+            try {
+                String jobId = stack.flink().run(options.jobJar(), List.of(), applicationEnvironment);
+                System.out.println("# submitted " + options.jobJar() + " as job " + jobId + ": "
+                        + stack.flink().webUiUrl() + "/#/job/running/" + jobId + "/overview");
+            } catch (RuntimeException e) {
+                exit("the job was not submitted: " + e.getMessage());
+            }
+        }
+        if (options.generatorJar() != null) {
+            generator.set(startGenerator(options.generatorJar(), applicationEnvironment, stack.dataDir()));
+            System.out.println("# tick generator running (pid " + generator.get().pid() + "), log "
+                    + generator.get().logFile());
+        }
+        System.out.println("# Ctrl-C stops everything");
         System.out.flush();
         new CountDownLatch(1).await();
     }
 
+    private static ServerProcess startGenerator(Path jar, Map<String, String> environment, Path dataDir) {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toAbsolutePath().toString());
+        return ServerProcess.start("tick generator", command, environment, dataDir,
+                dataDir.resolve("tick-generator.log"));
+    }
+
     private static LocalStack start(LocalStackOptions options) {
-        LocalStack.Builder builder = LocalStack.builder().withKafka().withCassandra().withMySql()
+        LocalStack.Builder builder = LocalStack.builder().withKafka().withCassandra().withMySql().withFlink()
                 .kafkaPort(options.kafkaPort())
                 .cassandraPort(options.cassandraPort())
-                .mySqlPort(options.mySqlPort());
+                .mySqlPort(options.mySqlPort())
+                .flinkRestPort(options.flinkPort());
         if (options.dataDir() != null) {
             builder.dataDir(options.dataDir());
         }
@@ -84,6 +115,7 @@ public final class LocalStackMain {
         ports.put("--kafka-port", options.kafkaPort());
         ports.put("--cassandra-port", options.cassandraPort());
         ports.put("--mysql-port", options.mySqlPort());
+        ports.put("--flink-port", options.flinkPort());
         StringBuilder busy = new StringBuilder();
         ports.forEach((option, port) -> {
             if (port != 0 && !canBind(port)) {

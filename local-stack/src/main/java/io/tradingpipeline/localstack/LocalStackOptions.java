@@ -3,18 +3,26 @@ package io.tradingpipeline.localstack;
 import java.nio.file.Path;
 
 /** Command-line options of {@link LocalStackMain}. A port of 0 means "any free port". */
-record LocalStackOptions(Path dataDir, int kafkaPort, int cassandraPort, int mySqlPort, boolean help) {
+record LocalStackOptions(Path dataDir, int kafkaPort, int cassandraPort, int mySqlPort, int flinkPort,
+                         Path jobJar, Path generatorJar, boolean help) {
 
     static final String USAGE = """
             Usage: local-stack [--data-dir DIR] [--kafka-port N] [--cassandra-port N] [--mysql-port N]
-              Starts Kafka, Cassandra and MariaDB with the repository's schemas, prints the connection
-              details as KEY=value lines (also written to DIR/stack.env), and stops everything on Ctrl-C.
+                               [--flink-port N] [--job JAR] [--generator JAR]
+              Starts Kafka, Cassandra and MariaDB with the repository's schemas and a Flink session cluster,
+              prints the connection details as KEY=value lines (also written to DIR/stack.env), optionally
+              submits the Flink job and starts the tick generator, and stops everything on Ctrl-C.
               --data-dir DIR       data, configuration and logs; empty or from an earlier run (then wiped),
                                    kept after stop (default: a temporary directory, deleted on stop)
               --kafka-port N       Kafka broker port (default 9092; 0 = any free port)
               --cassandra-port N   CQL port (default 9042; 0 = any free port)
               --mysql-port N       MySQL protocol port (default 3306; 0 = any free port)
+              --flink-port N       Flink web UI and REST port (default 8081; 0 = any free port)
+              --job JAR            submit this Flink job jar with `flink run -d` once the stack is up
+              --generator JAR      run this tick generator jar against the stack until Ctrl-C
               --help               this text
+            The job and the generator get the stack's connection details as environment variables; every
+            other setting of theirs can be given the same way (e.g. WINDOW_SIZE=10s, see their --help).
             Passwords: MYSQL_*_PASSWORD from the environment, else the repository's .env.""";
 
     /** A command line that cannot be understood; its message says why. */
@@ -26,13 +34,16 @@ record LocalStackOptions(Path dataDir, int kafkaPort, int cassandraPort, int myS
 
     static LocalStackOptions parse(String... args) throws UsageException {
         Path dataDir = null;
+        Path jobJar = null;
+        Path generatorJar = null;
         int kafkaPort = 9092;
         int cassandraPort = 9042;
         int mySqlPort = 3306;
+        int flinkPort = 8081;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
-                return new LocalStackOptions(null, 0, 0, 0, true);
+                return new LocalStackOptions(null, 0, 0, 0, 0, null, null, true);
             }
             if (i + 1 >= args.length) {
                 throw new UsageException(option.startsWith("--") && isKnown(option)
@@ -44,15 +55,20 @@ record LocalStackOptions(Path dataDir, int kafkaPort, int cassandraPort, int myS
                 case "--kafka-port" -> kafkaPort = port(option, value);
                 case "--cassandra-port" -> cassandraPort = port(option, value);
                 case "--mysql-port" -> mySqlPort = port(option, value);
+                case "--flink-port" -> flinkPort = port(option, value);
+                case "--job" -> jobJar = Path.of(value);
+                case "--generator" -> generatorJar = Path.of(value);
                 default -> throw new UsageException("unknown option: " + option);
             }
         }
-        return new LocalStackOptions(dataDir, kafkaPort, cassandraPort, mySqlPort, false);
+        return new LocalStackOptions(dataDir, kafkaPort, cassandraPort, mySqlPort, flinkPort, jobJar, generatorJar,
+                false);
     }
 
     private static boolean isKnown(String option) {
         return switch (option) {
-            case "--data-dir", "--kafka-port", "--cassandra-port", "--mysql-port" -> true;
+            case "--data-dir", "--kafka-port", "--cassandra-port", "--mysql-port", "--flink-port", "--job",
+                 "--generator" -> true;
             default -> false;
         };
     }

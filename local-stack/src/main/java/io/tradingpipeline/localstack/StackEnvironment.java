@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The connection details of a running stack as shell-sourceable {@code KEY=value} lines. */
+/**
+ * The connection details of a running stack as shell-sourceable {@code KEY=value} lines. The names are the
+ * environment variables that the Flink job and the tick generator read, so {@code source stack.env} points
+ * them at the stack.
+ */
 record StackEnvironment(Map<String, String> values) {
 
     static final String FILE_NAME = "stack.env";
@@ -12,18 +16,28 @@ record StackEnvironment(Map<String, String> values) {
     static StackEnvironment of(LocalStack stack) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());
-        values.put("CASSANDRA_HOST", stack.cassandra().host());
+        values.put("CASSANDRA_CONTACT_POINTS", stack.cassandra().host());
         values.put("CASSANDRA_PORT", Integer.toString(stack.cassandra().port()));
-        values.put("CASSANDRA_LOCAL_DATACENTER", stack.cassandra().localDatacenter());
+        values.put("CASSANDRA_LOCAL_DC", stack.cassandra().localDatacenter());
         values.put("CASSANDRA_KEYSPACE", stack.cassandra().keyspace());
         values.put("MYSQL_HOST", stack.mysql().host());
         values.put("MYSQL_PORT", Integer.toString(stack.mysql().port()));
-        values.put("MYSQL_JDBC_URL", stack.mysql().jdbcUrl());
+        values.put("MYSQL_URL", stack.mysql().jdbcUrl());
         values.put("MYSQL_WRITER_USER", stack.mysql().writer().user());
         values.put("MYSQL_DASHBOARD_USER", stack.mysql().dashboard().user());
         values.put("MYSQL_GENERATOR_USER", stack.mysql().generator().user());
+        values.put("FLINK_WEB_UI", stack.flink().webUiUrl());
+        values.put("FLINK_CONF_DIR", stack.flink().confDir().toString());
         values.put("LOCAL_STACK_DATA_DIR", stack.dataDir().toString());
         return new StackEnvironment(values);
+    }
+
+    /** The values plus the passwords, for the processes that the local run starts itself. */
+    Map<String, String> withPasswords(MySqlServer mysql) {
+        Map<String, String> environment = new LinkedHashMap<>(values);
+        environment.put("MYSQL_WRITER_PASSWORD", mysql.writer().password());
+        environment.put("MYSQL_GENERATOR_PASSWORD", mysql.generator().password());
+        return environment;
     }
 
     String text() {
