@@ -1,0 +1,94 @@
+package io.tradingpipeline.job;
+
+import io.tradingpipeline.job.config.JobConfig;
+import io.tradingpipeline.job.model.SectorVolume;
+import io.tradingpipeline.job.model.Tick;
+import io.tradingpipeline.job.model.TickerCandle;
+import io.tradingpipeline.job.model.TickerWindowStats;
+import io.tradingpipeline.job.parse.TickExplodeFunction;
+import io.tradingpipeline.job.sink.JobSinks;
+import io.tradingpipeline.job.source.RawMessage;
+import io.tradingpipeline.job.window.SectorDayKey;
+import io.tradingpipeline.job.window.SectorVolumeAggregate;
+import io.tradingpipeline.job.window.SectorVolumeWindow;
+import io.tradingpipeline.job.window.TickerDayKey;
+import io.tradingpipeline.job.window.TickBundleOperator;
+import io.tradingpipeline.job.window.TickerCandleAggregate;
+import io.tradingpipeline.job.window.TickerStatsWindow;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingProcessingTimeWindows;
+
+/** The topology, independent of where messages come from and where results go. */
+public final class TradingJob {
+    /** Bounds of a pre-aggregation bundle; small against any sensible window. */
+    static final Duration MAX_BUNDLE_DELAY = Duration.ofMillis(100);
+    static final int MAX_TICKS_PER_BUNDLE = 5_000;
+
+    private TradingJob() {}
+
+    public static void defineWorkflow(StreamExecutionEnvironment env, Source<RawMessage, ?, ?> source,
+            JobSinks sinks, JobConfig config) {
+        defineWorkflow(env, source, sinks, config, UnaryOperator.identity());
+    }
+
+    /**
+     * @param tickStage applied to the parsed ticks before they fan out to the sinks and windows; the job
+     *     passes the identity, tests inject failures here
+     */
+    public static void defineWorkflow(StreamExecutionEnvironment env, Source<RawMessage, ?, ?> source,
+            JobSinks sinks, JobConfig config, UnaryOperator<DataStream<Tick>> tickStage) {
+        // No function of this topology keeps or changes an input record, so chained operators may pass
+        // records without a defensive copy (a copy of every message's bytes and every tick otherwise).
+        env.getConfig().enableObjectReuse();
+        DataStream<RawMessage> messages = env
+                .fromSource(source, WatermarkStrategy.noWatermarks(), "Tick messages (" + config.topic() + ")")
+                .uid("tick-message-source");
+
+        SingleOutputStreamOperator<Tick> parsed = messages
+                .process(new TickExplodeFunction(config.maxMessageBytes()))
+                .name("Parse and validate ticks")
+                .uid("parse-ticks");
+        sinks.deadLetters().attach(parsed.getSideOutput(TickExplodeFunction.DEAD_LETTERS),
+                "Dead letters to Kafka (" + config.deadLetterTopic() + ")", "dead-letter-sink");
+
+        DataStream<Tick> ticks = tickStage.apply(parsed);
+        sinks.rawTicks().attach(ticks, "Raw ticks to Cassandra (real_time_data)", "raw-tick-sink");
+
+        DataStream<TickerCandle> candles = ticks
+                .transform("Pre-aggregate ticks per ticker", TypeInformation.of(TickerCandle.class),
+                        new TickBundleOperator(bundleDelay(config.windowSize()), MAX_TICKS_PER_BUNDLE))
+                .uid("tick-bundles");
+
+        TumblingProcessingTimeWindows windows = TumblingProcessingTimeWindows.of(config.windowSize());
+        DataStream<SectorVolume> sectorVolumes = candles
+                .keyBy(new SectorDayKey())
+                .window(windows)
+                .aggregate(new SectorVolumeAggregate(), new SectorVolumeWindow())
+                .name("Volume per date and sector")
+                .uid("sector-volume-window");
+        sinks.sectorVolumes().attach(sectorVolumes, "Sector volumes to MySQL (aggregated_data)",
+                "sector-volume-sink");
+
+        DataStream<TickerWindowStats> tickerStats = candles
+                .keyBy(new TickerDayKey())
+                .window(windows)
+                .aggregate(new TickerCandleAggregate(), new TickerStatsWindow())
+                .name("Candle per date and ticker")
+                .uid("ticker-stats-window");
+        sinks.tickerStats().attach(tickerStats, "Ticker candles to MySQL (ticker_window_stats)",
+                "ticker-stats-sink");
+    }
+
+    /** At most a tenth of the window, so bundling shifts few ticks into the next window. */
+    private static Duration bundleDelay(Duration windowSize) {
+        Duration tenth = windowSize.dividedBy(10);
+        return tenth.compareTo(MAX_BUNDLE_DELAY) < 0 ? tenth : MAX_BUNDLE_DELAY;
+    }
+}

@@ -1,0 +1,288 @@
+package io.tradingpipeline.job.config;
+
+import java.time.Duration;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Every setting of the job. Each option falls back to an environment variable, then to a development
+ * default that matches the repository's {@code .env} and local stack.
+ */
+@Command(name = "flink run flink-job.jar", sortOptions = false, showDefaultValues = true,
+        usageHelpAutoWidth = true, abbreviateSynopsis = true,
+        description = "Reads trading ticks from Kafka, writes them to Cassandra and window aggregates to MySQL.")
+public class JobConfig {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+    private boolean helpRequested;
+
+    @Option(names = "--kafka-bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
+            description = "Kafka brokers (env KAFKA_BOOTSTRAP_SERVERS).")
+    private String kafkaBootstrapServers;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "${env:KAFKA_TOPIC:-trading_data}",
+            description = "Topic with the tick messages (env KAFKA_TOPIC).")
+    private String topic;
+
+    @Option(names = "--dlq-topic", paramLabel = "TOPIC", defaultValue = "${env:KAFKA_DLQ_TOPIC:-trading_data_dlq}",
+            description = "Dead-letter topic for unusable messages (env KAFKA_DLQ_TOPIC).")
+    private String deadLetterTopic;
+
+    @Option(names = "--group-id", paramLabel = "GROUP", defaultValue = "${env:KAFKA_GROUP_ID:-trading-analytics}",
+            description = "Consumer group; offsets are committed on checkpoints (env KAFKA_GROUP_ID).")
+    private String groupId;
+
+    @Option(names = "--starting-offsets", paramLabel = "MODE",
+            converter = StartingOffsets.Converter.class,
+            defaultValue = "${env:KAFKA_STARTING_OFFSETS:-committed-or-earliest}",
+            description = "Where to start without a checkpoint or savepoint: committed-or-earliest, "
+                    + "earliest or latest (env KAFKA_STARTING_OFFSETS).")
+    private StartingOffsets startingOffsets;
+
+    @Option(names = "--dlq-transactional-id-prefix", paramLabel = "PREFIX",
+            defaultValue = "${env:KAFKA_DLQ_TRANSACTIONAL_ID_PREFIX:-trading-analytics-dlq}",
+            description = "Transactional id prefix of the dead-letter producer; unique per job "
+                    + "(env KAFKA_DLQ_TRANSACTIONAL_ID_PREFIX).")
+    private String deadLetterTransactionalIdPrefix;
+
+    @Option(names = "--max-message-bytes", paramLabel = "BYTES",
+            defaultValue = "${env:MAX_MESSAGE_BYTES:-1048576}",
+            description = "Larger messages are dead-lettered unparsed (env MAX_MESSAGE_BYTES).")
+    private int maxMessageBytes;
+
+    @Option(names = "--cassandra-contact-points", paramLabel = "HOST[,...]",
+            defaultValue = "${env:CASSANDRA_CONTACT_POINTS:-localhost}",
+            description = "Cassandra contact points (env CASSANDRA_CONTACT_POINTS).")
+    private String cassandraContactPoints;
+
+    @Option(names = "--cassandra-port", paramLabel = "PORT", defaultValue = "${env:CASSANDRA_PORT:-9042}",
+            description = "Cassandra native port (env CASSANDRA_PORT).")
+    private int cassandraPort;
+
+    @Option(names = "--cassandra-keyspace", paramLabel = "KEYSPACE", defaultValue = "${env:CASSANDRA_KEYSPACE:-trading}",
+            description = "Keyspace of real_time_data (env CASSANDRA_KEYSPACE).")
+    private String cassandraKeyspace;
+
+    @Option(names = "--cassandra-local-dc", paramLabel = "DC", defaultValue = "${env:CASSANDRA_LOCAL_DC:-datacenter1}",
+            description = "Local datacenter for load balancing (env CASSANDRA_LOCAL_DC).")
+    private String cassandraLocalDatacenter;
+
+    @Option(names = "--cassandra-username", paramLabel = "USER", defaultValue = "${env:CASSANDRA_USERNAME:-}",
+            description = "Cassandra user; empty means no authentication (env CASSANDRA_USERNAME).")
+    private String cassandraUsername;
+
+    @Option(names = "--cassandra-password", paramLabel = "PASSWORD", defaultValue = "${env:CASSANDRA_PASSWORD:-}",
+            showDefaultValue = Visibility.NEVER,
+            description = "Cassandra password (env CASSANDRA_PASSWORD, default empty).")
+    private String cassandraPassword;
+
+    @Option(names = "--cassandra-max-concurrent-requests", paramLabel = "N",
+            defaultValue = "${env:CASSANDRA_MAX_CONCURRENT_REQUESTS:-500}",
+            description = "In-flight writes per sink subtask (env CASSANDRA_MAX_CONCURRENT_REQUESTS).")
+    private int cassandraMaxConcurrentRequests;
+
+    @Option(names = "--mysql-url", paramLabel = "JDBC_URL",
+            defaultValue = "${env:MYSQL_URL:-jdbc:mysql://localhost:3306/trading}",
+            description = "MySQL database of the aggregates (env MYSQL_URL).")
+    private String mysqlUrl;
+
+    @Option(names = "--mysql-user", paramLabel = "USER", defaultValue = "${env:MYSQL_WRITER_USER:-trading_writer}",
+            description = "MySQL user (env MYSQL_WRITER_USER).")
+    private String mysqlUser;
+
+    @Option(names = "--mysql-password", paramLabel = "PASSWORD", defaultValue = "${env:MYSQL_WRITER_PASSWORD:-writer-dev}",
+            showDefaultValue = Visibility.NEVER,
+            description = "MySQL password (env MYSQL_WRITER_PASSWORD, development default writer-dev).")
+    private String mysqlPassword;
+
+    @Option(names = "--window-size", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:WINDOW_SIZE:-60s}",
+            description = "Processing-time window of the aggregates (env WINDOW_SIZE).")
+    private Duration windowSize;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:CHECKPOINT_INTERVAL:-10s}",
+            description = "Exactly-once checkpoint interval; MySQL and dead-letter writes become visible "
+                    + "when a checkpoint completes (env CHECKPOINT_INTERVAL).")
+    private Duration checkpointInterval;
+
+    @Option(names = "--checkpoint-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:CHECKPOINT_TIMEOUT:-2min}",
+            description = "Checkpoints taking longer are aborted (env CHECKPOINT_TIMEOUT).")
+    private Duration checkpointTimeout;
+
+    @Option(names = "--checkpoint-min-pause", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:CHECKPOINT_MIN_PAUSE:-5s}",
+            description = "Minimum pause between checkpoints (env CHECKPOINT_MIN_PAUSE).")
+    private Duration checkpointMinPause;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "URI", defaultValue = "${env:CHECKPOINT_DIR:-}",
+            description = "Checkpoint storage URI (file://, s3://, ...); empty keeps the cluster's "
+                    + "state.checkpoints.dir (env CHECKPOINT_DIR).")
+    private String checkpointDir;
+
+    @Option(names = "--restart-attempts", paramLabel = "N", defaultValue = "${env:RESTART_ATTEMPTS:-10}",
+            description = "Fixed-delay restarts before the job fails (env RESTART_ATTEMPTS).")
+    private int restartAttempts;
+
+    @Option(names = "--restart-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:RESTART_DELAY:-10s}",
+            description = "Delay between restarts (env RESTART_DELAY).")
+    private Duration restartDelay;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "${env:PARALLELISM:-0}",
+            description = "Job parallelism; 0 keeps the cluster default (env PARALLELISM).")
+    private int parallelism;
+
+    /**
+     * Parses and validates {@code args}.
+     *
+     * @throws ParameterException naming the unknown, malformed or out-of-range option
+     */
+    public static JobConfig parse(String... args) {
+        JobConfig config = new JobConfig();
+        CommandLine cli = new CommandLine(config);
+        cli.parseArgs(args);
+        if (!config.helpRequested) {
+            config.validate(cli);
+        }
+        return config;
+    }
+
+    public static String usage() {
+        return new CommandLine(new JobConfig()).getUsageMessage();
+    }
+
+    private void validate(CommandLine cli) {
+        requirePositive(cli, "--window-size", windowSize);
+        requirePositive(cli, "--checkpoint-interval", checkpointInterval);
+        requirePositive(cli, "--checkpoint-timeout", checkpointTimeout);
+        require(cli, !checkpointMinPause.isNegative(), "--checkpoint-min-pause must not be negative");
+        require(cli, !restartDelay.isNegative(), "--restart-delay must not be negative");
+        require(cli, restartAttempts >= 0, "--restart-attempts must not be negative");
+        require(cli, parallelism >= 0, "--parallelism must not be negative");
+        require(cli, maxMessageBytes > 0, "--max-message-bytes must be positive");
+        require(cli, cassandraMaxConcurrentRequests > 0, "--cassandra-max-concurrent-requests must be positive");
+        require(cli, cassandraPort > 0 && cassandraPort < 65536, "--cassandra-port must be 1-65535");
+        require(cli, !cassandraContactPoints.isBlank(), "--cassandra-contact-points must not be empty");
+        require(cli, !kafkaBootstrapServers.isBlank(), "--kafka-bootstrap-servers must not be empty");
+    }
+
+    private static void requirePositive(CommandLine cli, String option, Duration value) {
+        require(cli, !value.isNegative() && !value.isZero(), option + " must be positive");
+    }
+
+    private static void require(CommandLine cli, boolean condition, String message) {
+        if (!condition) {
+            throw new ParameterException(cli, message);
+        }
+    }
+
+    public boolean helpRequested() {
+        return helpRequested;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String deadLetterTopic() {
+        return deadLetterTopic;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public StartingOffsets startingOffsets() {
+        return startingOffsets;
+    }
+
+    public String deadLetterTransactionalIdPrefix() {
+        return deadLetterTransactionalIdPrefix;
+    }
+
+    public int maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    public String[] cassandraContactPoints() {
+        return cassandraContactPoints.trim().split("\\s*,\\s*");
+    }
+
+    public int cassandraPort() {
+        return cassandraPort;
+    }
+
+    public String cassandraKeyspace() {
+        return cassandraKeyspace;
+    }
+
+    public String cassandraLocalDatacenter() {
+        return cassandraLocalDatacenter;
+    }
+
+    public String cassandraUsername() {
+        return cassandraUsername;
+    }
+
+    public String cassandraPassword() {
+        return cassandraPassword;
+    }
+
+    public int cassandraMaxConcurrentRequests() {
+        return cassandraMaxConcurrentRequests;
+    }
+
+    public String mysqlUrl() {
+        return mysqlUrl;
+    }
+
+    public String mysqlUser() {
+        return mysqlUser;
+    }
+
+    public String mysqlPassword() {
+        return mysqlPassword;
+    }
+
+    public Duration windowSize() {
+        return windowSize;
+    }
+
+    public Duration checkpointInterval() {
+        return checkpointInterval;
+    }
+
+    public Duration checkpointTimeout() {
+        return checkpointTimeout;
+    }
+
+    public Duration checkpointMinPause() {
+        return checkpointMinPause;
+    }
+
+    public String checkpointDir() {
+        return checkpointDir;
+    }
+
+    public int restartAttempts() {
+        return restartAttempts;
+    }
+
+    public Duration restartDelay() {
+        return restartDelay;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+}

@@ -1,0 +1,24 @@
+package io.tradingpipeline.job.sink;
+
+import io.tradingpipeline.job.config.JobConfig;
+import io.tradingpipeline.job.model.SectorVolume;
+import io.tradingpipeline.job.model.Tick;
+import io.tradingpipeline.job.model.TickerWindowStats;
+import io.tradingpipeline.job.parse.DeadLetter;
+
+/** The four outputs of the topology. */
+public record JobSinks(
+        StreamSink<Tick> rawTicks,
+        StreamSink<SectorVolume> sectorVolumes,
+        StreamSink<TickerWindowStats> tickerStats,
+        StreamSink<DeadLetter> deadLetters) {
+
+    /** Cassandra, MySQL (XA) and Kafka, as configured. */
+    public static JobSinks production(JobConfig config) {
+        return new JobSinks(
+                CassandraTickSink.from(config),
+                StreamSink.of(MySqlSinks.aggregatedData(config)),
+                StreamSink.of(MySqlSinks.tickerWindowStats(config)),
+                StreamSink.of(DeadLetterKafkaSink.create(config)));
+    }
+}

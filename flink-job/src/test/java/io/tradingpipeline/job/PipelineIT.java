@@ -1,0 +1,110 @@
+package io.tradingpipeline.job;
+
+import static io.tradingpipeline.job.testsupport.KafkaTestClient.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradingpipeline.job.config.JobConfig;
+import io.tradingpipeline.job.sink.DeadLetterSerializer;
+import io.tradingpipeline.job.testsupport.GeneratedTicks;
+import io.tradingpipeline.job.testsupport.KafkaTestClient;
+import io.tradingpipeline.job.testsupport.PipelineStores;
+import io.tradingpipeline.job.testsupport.PipelineTestRun;
+import io.tradingpipeline.job.testsupport.StoreAssertions;
+import io.tradingpipeline.localstack.LocalStack;
+import io.tradingpipeline.localstack.LocalStackExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole job against real Kafka, Cassandra and MariaDB: every good tick lands once, bad ones on the DLQ. */
+@ExtendWith(LocalStackExtension.class)
+class PipelineIT {
+    private static final int MESSAGES = 200;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    private record BadMessage(byte[] value, RecordMetadata sent, String expectedReason, String rejectedTicks) {}
+
+    @Test
+    @Timeout(240)
+    void writesEveryTickOnceAndDeadLettersBadMessages(LocalStack stack, @TempDir Path savepoints) throws Exception {
+        String runId = "pipeline-" + System.currentTimeMillis();
+        String topic = "ticks-" + runId;
+        String deadLetterTopic = "dlq-" + runId;
+        stack.kafka().createTopic(topic, 4);
+        stack.kafka().createTopic(deadLetterTopic, 1);
+        JobConfig config = PipelineTestRun.config(stack, topic, deadLetterTopic, runId);
+        GeneratedTicks ticks = new GeneratedTicks(1_000_000);
+
+        try (PipelineStores stores = new PipelineStores(stack);
+                KafkaTestClient kafka = new KafkaTestClient(stack.kafka().bootstrapServers())) {
+            stores.truncateAll();
+            List<BadMessage> bad = new ArrayList<>();
+            List<byte[]> good = new ArrayList<>();
+            for (int i = 0; i < MESSAGES; i++) {
+                good.add(ticks.nextMessage());
+            }
+            kafka.sendAll(topic, good.subList(0, MESSAGES / 2));
+            bad.add(sendBad(kafka, topic, "not json at all".getBytes(StandardCharsets.UTF_8),
+                    "malformed JSON", null));
+            bad.add(sendBad(kafka, topic, "[]".getBytes(StandardCharsets.UTF_8), "empty array", null));
+            bad.add(sendBad(kafka, topic, ticks.nextMessageWithInvalidTick(3),
+                    "tick[3]: volume must be >= 0", "3"));
+            kafka.sendAll(topic, good.subList(MESSAGES / 2, MESSAGES));
+
+            try (PipelineTestRun job = PipelineTestRun.start(config, UnaryOperator.identity())) {
+                StoreAssertions.awaitAllTicks(stores, ticks, Duration.ofSeconds(120));
+                job.stopWithSavepoint(savepoints);
+            }
+
+            assertThat(ticks.tickCount()).isEqualTo(MESSAGES * 10L + 9);
+            StoreAssertions.assertStoresHoldExactly(stores, ticks);
+            assertThat(stores.preparedXaTransactions()).isEmpty();
+            assertDeadLetters(kafka.readCommitted(deadLetterTopic, bad.size(), Duration.ofSeconds(30)), bad, topic);
+        }
+    }
+
+    private static BadMessage sendBad(KafkaTestClient kafka, String topic, byte[] value, String expectedReason,
+            String rejectedTicks) {
+        return new BadMessage(value, kafka.send(topic, value, "origin", "pipeline-it"), expectedReason,
+                rejectedTicks);
+    }
+
+    private static void assertDeadLetters(List<ConsumerRecord<byte[], byte[]>> records, List<BadMessage> bad,
+            String topic) {
+        assertThat(records).hasSize(bad.size());
+        records.sort(Comparator.comparing(r -> header(r, DeadLetterSerializer.SOURCE_PARTITION)
+                + "/" + header(r, DeadLetterSerializer.SOURCE_OFFSET)));
+        for (BadMessage message : bad) {
+            ConsumerRecord<byte[], byte[]> record = records.stream()
+                    .filter(r -> Integer.toString(message.sent().partition())
+                            .equals(header(r, DeadLetterSerializer.SOURCE_PARTITION))
+                            && Long.toString(message.sent().offset())
+                            .equals(header(r, DeadLetterSerializer.SOURCE_OFFSET)))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no dead letter for " + message.sent()));
+            assertThat(record.value()).isEqualTo(message.value());
+            assertThat(header(record, DeadLetterSerializer.REASON)).contains(message.expectedReason());
+            assertThat(header(record, DeadLetterSerializer.SOURCE_TOPIC)).isEqualTo(topic);
+            assertThat(header(record, DeadLetterSerializer.REJECTED_TICKS)).isEqualTo(message.rejectedTicks());
+            assertThat(header(record, "origin")).isEqualTo("pipeline-it");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.tradingpipeline.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The command line as users meet it: a JVM of its own, exit codes and output streams. */
+class TradingJobMainTest {
+
+    private record Result(int exitCode, String stdout, String stderr) {}
+
+    @Test
+    void unknownOptionPrintsTheProblemAndUsageAndExits2() throws Exception {
+        Result result = run("--windw-size", "10s");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("Unknown option").contains("'--windw-size'").contains("Usage:");
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    @Test
+    void malformedValueNamesTheOptionAndExits2() throws Exception {
+        Result result = run("--checkpoint-interval", "often");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("--checkpoint-interval").contains("often").contains("Usage:");
+    }
+
+    @Test
+    void helpListsTheOptionsAndExits0() throws Exception {
+        Result result = run("--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("--kafka-bootstrap-servers", "--mysql-password", "MYSQL_WRITER_PASSWORD");
+    }
+
+    private static Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TradingJobMain.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("did not exit");
+        }
+        return new Result(process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+}

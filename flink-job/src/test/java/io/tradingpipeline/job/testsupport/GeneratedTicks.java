@@ -1,0 +1,109 @@
+package io.tradingpipeline.job.testsupport;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Seed-format tick messages with unique ids, plus everything a test needs to check the stores against:
+ * the valid ticks by id, total volume and per-ticker and per-sector sums.
+ */
+public final class GeneratedTicks {
+    public static final int TICKS_PER_MESSAGE = 10;
+    private static final String[][] COMPANIES = {
+            {"ALTO.JK", "Beverages"}, {"BUDI.JK", "Processed Foods"}, {"DWGL.JK", "Coal"},
+            {"TMAS.JK", "Logistics & Deliveries"}, {"AMIN.JK", "Machinery"}, {"KRAH.JK", "Machinery"},
+            {"PRDA.JK", "Healthcare Providers"}, {"CAKK.JK", "Construction Materials"},
+            {"SOSS.JK", "Commercial Services"}, {"BRPT.JK", "Chemicals"}};
+    private static final DateTimeFormatter CREATED_AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final Map<Long, ExpectedTick> ticksById = new HashMap<>();
+    private long nextId;
+
+    public GeneratedTicks(long firstId) {
+        this.nextId = firstId;
+    }
+
+    /** A row of {@code real_time_data} as the job must write it. */
+    public record ExpectedTick(long id, Instant createdAt, String ticker, String sector, long volume, long marketCap,
+            BigDecimal price) {}
+
+    /** Per-ticker sums and price range over all windows. */
+    public record TickerTotals(long volume, long ticks, BigDecimal low, BigDecimal high) {
+        TickerTotals add(ExpectedTick tick) {
+            return new TickerTotals(volume + tick.volume(), ticks + 1,
+                    low == null ? tick.price() : low.min(tick.price()),
+                    high == null ? tick.price() : high.max(tick.price()));
+        }
+    }
+
+    /** The next message: {@value #TICKS_PER_MESSAGE} valid ticks. */
+    public byte[] nextMessage() {
+        return message(-1);
+    }
+
+    /** A message whose tick at {@code invalidIndex} has a negative volume; the others are valid. */
+    public byte[] nextMessageWithInvalidTick(int invalidIndex) {
+        return message(invalidIndex);
+    }
+
+    private byte[] message(int invalidIndex) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < TICKS_PER_MESSAGE; i++) {
+            long id = nextId++;
+            String[] company = COMPANIES[(int) (id % COMPANIES.length)];
+            BigDecimal price = BigDecimal.valueOf(100 + id % 37).add(BigDecimal.valueOf(id % 4, 2));
+            long volume = 1_000 + id % 997;
+            long marketCap = 5_000_000 + id;
+            if (i > 0) {
+                json.append(", ");
+            }
+            json.append(String.format("{\"id\": %d, \"ticker\": \"%s\", \"created_at\": \"%s\", \"price\": %s, "
+                            + "\"market_cap\": %d, \"volume\": %d, \"sector\": \"%s\"}",
+                    id, company[0], CREATED_AT.format(createdAt), price.toPlainString(), marketCap,
+                    i == invalidIndex ? -volume : volume, company[1]));
+            if (i != invalidIndex) {
+                ticksById.put(id, new ExpectedTick(id, createdAt, company[0], company[1], volume, marketCap, price));
+            }
+        }
+        return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public Map<Long, ExpectedTick> ticksById() {
+        return ticksById;
+    }
+
+    public long tickCount() {
+        return ticksById.size();
+    }
+
+    public long totalVolume() {
+        return ticksById.values().stream().mapToLong(ExpectedTick::volume).sum();
+    }
+
+    public Map<String, TickerTotals> totalsByTicker() {
+        Map<String, TickerTotals> totals = new HashMap<>();
+        for (ExpectedTick tick : ticksById.values()) {
+            totals.merge(tick.ticker(), new TickerTotals(0, 0, null, null).add(tick),
+                    (sum, one) -> sum.add(tick));
+        }
+        return totals;
+    }
+
+    public Map<String, Long> volumeBySector() {
+        Map<String, Long> volumes = new HashMap<>();
+        ticksById.values().forEach(tick -> volumes.merge(tick.sector(), tick.volume(), Long::sum));
+        return volumes;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

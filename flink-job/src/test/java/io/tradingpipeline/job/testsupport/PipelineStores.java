@@ -1,0 +1,145 @@
+package io.tradingpipeline.job.testsupport;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.tradingpipeline.job.testsupport.GeneratedTicks.ExpectedTick;
+import io.tradingpipeline.job.testsupport.GeneratedTicks.TickerTotals;
+import io.tradingpipeline.localstack.LocalStack;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads (and empties) the job's stores directly, as root, over real connections. */
+public final class PipelineStores implements AutoCloseable {
+    private final LocalStack stack;
+    private final CqlSession cassandra;
+
+    public PipelineStores(LocalStack stack) {
+        this.stack = stack;
+        this.cassandra = stack.cassandra().newSession();
+    }
+
+    public void truncateAll() {
+        cassandra.execute("TRUNCATE " + stack.cassandra().keyspace() + ".real_time_data");
+        update("TRUNCATE TABLE aggregated_data");
+        update("TRUNCATE TABLE ticker_window_stats");
+    }
+
+    public long cassandraRowCount() {
+        return cassandra.execute("SELECT COUNT(*) FROM " + stack.cassandra().keyspace() + ".real_time_data")
+                .one().getLong(0);
+    }
+
+    public Map<Long, ExpectedTick> cassandraRows() {
+        Map<Long, ExpectedTick> rows = new HashMap<>();
+        for (Row row : cassandra.execute("SELECT id, created_at, ticker, sector, volume, market_cap, price FROM "
+                + stack.cassandra().keyspace() + ".real_time_data")) {
+            ExpectedTick tick = new ExpectedTick(row.getLong("id"), row.getInstant("created_at"),
+                    row.getString("ticker"), row.getString("sector"), row.getLong("volume"),
+                    row.getLong("market_cap"), row.getBigDecimal("price"));
+            rows.put(tick.id(), tick);
+        }
+        return rows;
+    }
+
+    /** SUM(tick_count) of aggregated_data. */
+    public long aggregatedTickCount() {
+        return queryLong("SELECT COALESCE(SUM(tick_count), 0) FROM aggregated_data");
+    }
+
+    public long aggregatedVolume() {
+        return queryLong("SELECT COALESCE(SUM(total_volume), 0) FROM aggregated_data");
+    }
+
+    /** SUM(tick_count) of ticker_window_stats. */
+    public long tickerStatsTickCount() {
+        return queryLong("SELECT COALESCE(SUM(tick_count), 0) FROM ticker_window_stats");
+    }
+
+    public Map<String, TickerTotals> tickerTotals() {
+        return query("SELECT ticker, SUM(total_volume), SUM(tick_count), MIN(low_price), MAX(high_price) "
+                + "FROM ticker_window_stats GROUP BY ticker", rs -> {
+                    Map<String, TickerTotals> totals = new HashMap<>();
+                    while (rs.next()) {
+                        totals.put(rs.getString(1), new TickerTotals(rs.getLong(2), rs.getLong(3),
+                                rs.getBigDecimal(4).stripTrailingZeros(), rs.getBigDecimal(5).stripTrailingZeros()));
+                    }
+                    return totals;
+                });
+    }
+
+    /** The dashboard's view: today's volume per sector. */
+    public Map<String, Long> volumeToday() {
+        return query("SELECT sector, total_volume FROM volume_today", rs -> {
+            Map<String, Long> volumes = new HashMap<>();
+            while (rs.next()) {
+                volumes.put(rs.getString(1), rs.getLong(2));
+            }
+            return volumes;
+        });
+    }
+
+    /** Rows whose window bounds or processed_at are inconsistent. */
+    public long inconsistentWindowRows() {
+        return queryLong("SELECT COUNT(*) FROM aggregated_data "
+                + "WHERE processed_at <> window_end OR window_end <= window_start");
+    }
+
+    public String mysqlCurrentDate() {
+        return query("SELECT CAST(CURDATE() AS CHAR)", rs -> {
+            rs.next();
+            return rs.getString(1);
+        });
+    }
+
+    /** Prepared XA transactions (XA RECOVER as root). */
+    public List<String> preparedXaTransactions() {
+        return query("XA RECOVER", rs -> {
+            List<String> xids = new ArrayList<>();
+            while (rs.next()) {
+                xids.add(rs.getString("data"));
+            }
+            return xids;
+        });
+    }
+
+    @Override
+    public void close() {
+        cassandra.close();
+    }
+
+    private interface ResultReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private long queryLong(String sql) {
+        return query(sql, rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
+    }
+
+    private <T> T query(String sql, ResultReader<T> reader) {
+        try (Connection connection = stack.mysql().connect(stack.mysql().root());
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            return reader.read(rs);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private void update(String sql) {
+        try (Connection connection = stack.mysql().connect(stack.mysql().root());
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.tradingpipeline.job.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradingpipeline.job.testsupport.GeneratedTicks.TickerTotals;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Waits for the pipeline's output and checks that every store holds exactly the produced ticks. */
+public final class StoreAssertions {
+    private StoreAssertions() {}
+
+    /** Waits until both stores hold all ticks, then a few more windows and checkpoints for stragglers. */
+    public static void awaitAllTicks(PipelineStores stores, GeneratedTicks ticks, Duration timeout)
+            throws InterruptedException {
+        Await.until("all ticks in Cassandra and MySQL", timeout,
+                () -> stores.cassandraRowCount() >= ticks.tickCount()
+                        && stores.aggregatedTickCount() >= ticks.tickCount()
+                        && stores.tickerStatsTickCount() >= ticks.tickCount(),
+                () -> "(expected " + ticks.tickCount() + " ticks; Cassandra " + stores.cassandraRowCount()
+                        + ", aggregated_data " + stores.aggregatedTickCount() + ", ticker_window_stats "
+                        + stores.tickerStatsTickCount() + ")");
+        Thread.sleep(PipelineTestRun.WINDOW.plus(PipelineTestRun.CHECKPOINT_INTERVAL.multipliedBy(4)).toMillis());
+    }
+
+    /** Nothing lost, nothing duplicated, values unchanged. */
+    public static void assertStoresHoldExactly(PipelineStores stores, GeneratedTicks ticks) {
+        assertThat(stores.cassandraRowCount()).isEqualTo(ticks.tickCount());
+        assertThat(stores.cassandraRows()).isEqualTo(ticks.ticksById());
+
+        assertThat(stores.aggregatedTickCount()).isEqualTo(ticks.tickCount());
+        assertThat(stores.aggregatedVolume()).isEqualTo(ticks.totalVolume());
+        assertThat(stores.inconsistentWindowRows()).isZero();
+
+        Map<String, TickerTotals> expectedByTicker = ticks.totalsByTicker().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new TickerTotals(e.getValue().volume(),
+                        e.getValue().ticks(), e.getValue().low().stripTrailingZeros(),
+                        e.getValue().high().stripTrailingZeros())));
+        assertThat(stores.tickerTotals()).isEqualTo(expectedByTicker);
+
+        String tradeDate = ticks.createdAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        if (tradeDate.equals(stores.mysqlCurrentDate())) {
+            assertThat(stores.volumeToday()).isEqualTo(ticks.volumeBySector());
+        }
+    }
+}
