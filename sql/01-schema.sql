@@ -53,3 +53,41 @@ CREATE OR REPLACE VIEW volume_today AS
   FROM aggregated_data ad
   WHERE ad.date = CURDATE()
   GROUP BY ad.sector;
+
+-- The dashboard's views. "Today" is the UTC trade date, like volume_today (the servers run in UTC).
+CREATE OR REPLACE VIEW sector_windows_today AS
+  SELECT window_start, window_end, sector, total_volume, tick_count
+  FROM aggregated_data
+  WHERE date = CURDATE();
+
+CREATE OR REPLACE VIEW ticker_windows_today AS
+  SELECT window_start, window_end, ticker, sector, open_price, high_price, low_price, close_price, vwap,
+         total_volume, tick_count
+  FROM ticker_window_stats
+  WHERE date = CURDATE();
+
+-- Today's candle per ticker: the open of its first window, the close of its last.
+CREATE OR REPLACE VIEW ticker_ohlc_today AS
+  SELECT s.ticker AS ticker,
+         s.sector AS sector,
+         (SELECT o.open_price FROM ticker_window_stats o
+          WHERE o.date = s.date AND o.ticker = s.ticker
+          ORDER BY o.window_start, o.stats_id LIMIT 1) AS open_price,
+         MAX(s.high_price) AS high_price,
+         MIN(s.low_price) AS low_price,
+         (SELECT c.close_price FROM ticker_window_stats c
+          WHERE c.date = s.date AND c.ticker = s.ticker
+          ORDER BY c.window_end DESC, c.stats_id DESC LIMIT 1) AS close_price,
+         CAST(SUM(s.vwap * s.total_volume) / SUM(s.total_volume) AS DECIMAL(18,4)) AS vwap,
+         SUM(s.total_volume) AS total_volume,
+         SUM(s.tick_count) AS tick_count,
+         MAX(s.window_end) AS last_window_end
+  FROM ticker_window_stats s
+  WHERE s.date = CURDATE()
+  GROUP BY s.date, s.ticker, s.sector;
+
+-- The end and age of the newest window: an age far above the window size means a stalled pipeline.
+CREATE OR REPLACE VIEW pipeline_freshness AS
+  SELECT MAX(window_end) AS newest_window_end,
+         TIMESTAMPDIFF(SECOND, MAX(window_end), UTC_TIMESTAMP(3)) AS newest_window_age_s
+  FROM aggregated_data;
