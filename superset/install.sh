@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs Superset from superset/requirements.txt into the git-ignored virtual environment superset/.venv
-# (or $SUPERSET_VENV), re-created only when the pins change. With --browser it also makes sure the dashboard's
+# re-created only when the pins change. With --browser it also makes sure the dashboard's
 # browser check has what it needs: Debian's chromium and playwright-core from npm (superset/browser/).
 # Prints the venv's bin directory on the last line.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-venv="${SUPERSET_VENV:-$here/.venv}"
+venv="$here/.venv"
 requirements="$here/requirements.txt"
 
 usage() {

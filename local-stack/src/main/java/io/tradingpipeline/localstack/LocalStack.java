@@ -41,18 +41,20 @@ public final class LocalStack implements AutoCloseable {
     private final CassandraServer cassandra;
     private final MySqlServer mysql;
     private final FlinkSessionCluster flink;
+    private final SupersetServer superset;
     private final Thread shutdownHook;
     private boolean closed;
     private List<String> figures = List.of();
 
     private LocalStack(Path dataDir, boolean keepDataDir, KafkaServer kafka, CassandraServer cassandra,
-                       MySqlServer mysql, FlinkSessionCluster flink) {
+                       MySqlServer mysql, FlinkSessionCluster flink, SupersetServer superset) {
         this.dataDir = dataDir;
         this.keepDataDir = keepDataDir;
         this.kafka = kafka;
         this.cassandra = cassandra;
         this.mysql = mysql;
         this.flink = flink;
+        this.superset = superset;
         this.shutdownHook = new Thread(this::close, "local-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -83,6 +85,10 @@ public final class LocalStack implements AutoCloseable {
         return require(flink, "Flink");
     }
 
+    public SupersetServer superset() {
+        return require(superset, "Superset");
+    }
+
     /** Where the servers keep their data, configuration and logs. */
     public Path dataDir() {
         return dataDir;
@@ -100,6 +106,10 @@ public final class LocalStack implements AutoCloseable {
         if (flink != null) {
             stops.add(flink::close);
             processes.addAll(flink.processes());
+        }
+        if (superset != null) {
+            stops.add(superset::stop);
+            processes.add(superset.process());
         }
         if (kafka != null) {
             stops.add(kafka::stop);
@@ -174,6 +184,8 @@ public final class LocalStack implements AutoCloseable {
         private boolean withCassandra;
         private boolean withMySql;
         private boolean withFlink;
+        private boolean withSuperset;
+        private int supersetPort;
         private int flinkRestPort;
         private int flinkTaskSlots = 2;
         private int kafkaPort;
@@ -204,6 +216,19 @@ public final class LocalStack implements AutoCloseable {
         /** A Flink session cluster (JobManager with web UI + one TaskManager) to submit jobs to with {@code flink run}. */
         public Builder withFlink() {
             withFlink = true;
+            return this;
+        }
+
+        /** Superset with the trading dashboard, reading the stack's MySQL (which this adds). */
+        public Builder withSuperset() {
+            withSuperset = true;
+            withMySql = true;
+            return this;
+        }
+
+        /** The Superset web port; 0 (the default) picks a free one. */
+        public Builder supersetPort(int port) {
+            supersetPort = checkPort(port);
             return this;
         }
 
@@ -266,8 +291,8 @@ public final class LocalStack implements AutoCloseable {
 
         public LocalStack start() {
             if (!withKafka && !withCassandra && !withMySql && !withFlink) {
-                throw new IllegalStateException(
-                        "choose at least one server: withKafka(), withCassandra(), withMySql(), withFlink()");
+                throw new IllegalStateException("choose at least one server: withKafka(), withCassandra(), withMySql(), "
+                        + "withFlink(), withSuperset()");
             }
             RepositoryFiles repository = withCassandra || withMySql ? RepositoryFiles.locate() : null;
             Path dir = prepareDataDir();
@@ -292,7 +317,12 @@ public final class LocalStack implements AutoCloseable {
                 CompletableFuture<FlinkSessionCluster> flink = startIf(withFlink, executor, () ->
                         FlinkSessionCluster.start(LocalFiles.createDirectories(dir.resolve("flink")), flinkRestPort,
                                 flinkTaskSlots));
-                return assemble(dir, keep, startedAt, kafka, cassandra, mysql, flink);
+                CompletableFuture<SupersetServer> superset = withSuperset
+                        ? mysql.thenApplyAsync(server -> SupersetServer.start(
+                                LocalFiles.createDirectories(dir.resolve("superset")), supersetPort, server, repository),
+                                executor)
+                        : CompletableFuture.completedFuture(null);
+                return assemble(dir, keep, startedAt, kafka, cassandra, mysql, flink, superset);
             } finally {
                 executor.shutdown();
             }
@@ -300,9 +330,10 @@ public final class LocalStack implements AutoCloseable {
 
         private LocalStack assemble(Path dir, boolean keep, long startedAt, CompletableFuture<KafkaServer> kafka,
                                     CompletableFuture<CassandraServer> cassandra, CompletableFuture<MySqlServer> mysql,
-                                    CompletableFuture<FlinkSessionCluster> flink) {
+                                    CompletableFuture<FlinkSessionCluster> flink,
+                                    CompletableFuture<SupersetServer> superset) {
             RuntimeException failure = null;
-            for (CompletableFuture<?> server : List.of(kafka, cassandra, mysql, flink)) {
+            for (CompletableFuture<?> server : List.of(kafka, cassandra, mysql, flink, superset)) {
                 try {
                     server.join();
                 } catch (CompletionException e) {
@@ -321,11 +352,12 @@ public final class LocalStack implements AutoCloseable {
                 stopStarted(cassandra, CassandraServer::stop);
                 stopStarted(mysql, MySqlServer::stop);
                 stopStarted(flink, FlinkSessionCluster::close);
+                stopStarted(superset, SupersetServer::stop);
                 LOG.warn("the local stack did not start; its logs stay in {}", dir);
                 throw failure;
             }
             LocalStack stack = new LocalStack(dir, keep, kafka.join(), cassandra.join(), mysql.join(),
-                    flink.join());
+                    flink.join(), superset.join());
             LOG.info("local stack started in {} ms (schemas and topics included)",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
             return stack;

@@ -39,7 +39,7 @@ public final class LocalStackMain {
             exit(busy + "choose other ports (0 = any free port)");
         }
 
-        System.err.println("local-stack: starting Kafka, Cassandra, MariaDB and Flink...");
+        System.err.println("local-stack: starting Kafka, Cassandra, MariaDB, Flink and Superset...");
         LocalStack stack = start(options);
         StackEnvironment environment = StackEnvironment.of(stack);
         Path envFile = environment.writeTo(stack.dataDir());
@@ -61,6 +61,8 @@ public final class LocalStackMain {
         }, "local-stack-report"));
         System.out.print(environment.text());
         System.out.println("# written to " + envFile + "; Flink web UI: " + stack.flink().webUiUrl());
+        System.out.println("# Superset: " + stack.superset().dashboardUrl() + " (login " + stack.superset().admin().user()
+                + " / the SUPERSET_ADMIN_PASSWORD of the environment or .env)");
         Map<String, String> applicationEnvironment = environment.withPasswords(stack.mysql());
         if (options.jobJar() != null) {
             try {
@@ -90,10 +92,12 @@ public final class LocalStackMain {
 
     private static LocalStack start(LocalStackOptions options) {
         LocalStack.Builder builder = LocalStack.builder().withKafka().withCassandra().withMySql().withFlink()
+                .withSuperset()
                 .kafkaPort(options.kafkaPort())
                 .cassandraPort(options.cassandraPort())
                 .mySqlPort(options.mySqlPort())
-                .flinkRestPort(options.flinkPort());
+                .flinkRestPort(options.flinkPort())
+                .supersetPort(options.supersetPort());
         if (options.dataDir() != null) {
             builder.dataDir(options.dataDir());
         }
@@ -116,6 +120,7 @@ public final class LocalStackMain {
         ports.put("--cassandra-port", options.cassandraPort());
         ports.put("--mysql-port", options.mySqlPort());
         ports.put("--flink-port", options.flinkPort());
+        ports.put("--superset-port", options.supersetPort());
         StringBuilder busy = new StringBuilder();
         ports.forEach((option, port) -> {
             if (port != 0 && !canBind(port)) {

@@ -4,12 +4,13 @@ import java.nio.file.Path;
 
 /** Command-line options of {@link LocalStackMain}. A port of 0 means "any free port". */
 record LocalStackOptions(Path dataDir, int kafkaPort, int cassandraPort, int mySqlPort, int flinkPort,
-                         Path jobJar, Path generatorJar, boolean help) {
+                         int supersetPort, Path jobJar, Path generatorJar, boolean help) {
 
     static final String USAGE = """
             Usage: local-stack [--data-dir DIR] [--kafka-port N] [--cassandra-port N] [--mysql-port N]
-                               [--flink-port N] [--job JAR] [--generator JAR]
-              Starts Kafka, Cassandra and MariaDB with the repository's schemas and a Flink session cluster,
+                               [--flink-port N] [--superset-port N] [--job JAR] [--generator JAR]
+              Starts Kafka, Cassandra and MariaDB with the repository's schemas, a Flink session cluster and
+              Superset with the trading dashboard,
               prints the connection details as KEY=value lines (also written to DIR/stack.env), optionally
               submits the Flink job and starts the tick generator, and stops everything on Ctrl-C.
               --data-dir DIR       data, configuration and logs; empty or from an earlier run (then wiped),
@@ -18,12 +19,13 @@ record LocalStackOptions(Path dataDir, int kafkaPort, int cassandraPort, int myS
               --cassandra-port N   CQL port (default 9042; 0 = any free port)
               --mysql-port N       MySQL protocol port (default 3306; 0 = any free port)
               --flink-port N       Flink web UI and REST port (default 8081; 0 = any free port)
+              --superset-port N    Superset web port (default 8088; 0 = any free port)
               --job JAR            submit this Flink job jar with `flink run -d` once the stack is up
               --generator JAR      run this tick generator jar against the stack until Ctrl-C
               --help               this text
             The job and the generator get the stack's connection details as environment variables; every
             other setting of theirs can be given the same way (e.g. WINDOW_SIZE=10s, see their --help).
-            Passwords: MYSQL_*_PASSWORD from the environment, else the repository's .env.""";
+            Secrets: MYSQL_*_PASSWORD and SUPERSET_* from the environment, else the repository's .env.""";
 
     /** A command line that cannot be understood; its message says why. */
     static final class UsageException extends Exception {
@@ -40,10 +42,11 @@ record LocalStackOptions(Path dataDir, int kafkaPort, int cassandraPort, int myS
         int cassandraPort = 9042;
         int mySqlPort = 3306;
         int flinkPort = 8081;
+        int supersetPort = 8088;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
-                return new LocalStackOptions(null, 0, 0, 0, 0, null, null, true);
+                return new LocalStackOptions(null, 0, 0, 0, 0, 0, null, null, true);
             }
             if (i + 1 >= args.length) {
                 throw new UsageException(option.startsWith("--") && isKnown(option)
@@ -56,19 +59,20 @@ record LocalStackOptions(Path dataDir, int kafkaPort, int cassandraPort, int myS
                 case "--cassandra-port" -> cassandraPort = port(option, value);
                 case "--mysql-port" -> mySqlPort = port(option, value);
                 case "--flink-port" -> flinkPort = port(option, value);
+                case "--superset-port" -> supersetPort = port(option, value);
                 case "--job" -> jobJar = Path.of(value);
                 case "--generator" -> generatorJar = Path.of(value);
                 default -> throw new UsageException("unknown option: " + option);
             }
         }
-        return new LocalStackOptions(dataDir, kafkaPort, cassandraPort, mySqlPort, flinkPort, jobJar, generatorJar,
-                false);
+        return new LocalStackOptions(dataDir, kafkaPort, cassandraPort, mySqlPort, flinkPort, supersetPort, jobJar,
+                generatorJar, false);
     }
 
     private static boolean isKnown(String option) {
         return switch (option) {
-            case "--data-dir", "--kafka-port", "--cassandra-port", "--mysql-port", "--flink-port", "--job",
-                 "--generator" -> true;
+            case "--data-dir", "--kafka-port", "--cassandra-port", "--mysql-port", "--flink-port", "--superset-port",
+                 "--job", "--generator" -> true;
             default -> false;
         };
     }

@@ -28,7 +28,7 @@ class LocalStackMainTest {
     void aPortInUseFailsBeforeStartingAnything() throws Exception {
         Result result;
         try (ServerSocket occupied = new ServerSocket(0, 1, InetAddress.getByName(Ports.LOOPBACK))) {
-            result = run("--kafka-port", "0", "--cassandra-port", "0", "--flink-port", "0", "--mysql-port",
+            result = run("--kafka-port", "0", "--cassandra-port", "0", "--flink-port", "0", "--superset-port", "0", "--mysql-port",
                     Integer.toString(occupied.getLocalPort()));
         }
 
@@ -41,7 +41,7 @@ class LocalStackMainTest {
         Files.writeString(dir.resolve("precious.txt"), "keep me");
 
         Result result = run("--data-dir", dir.toString(), "--kafka-port", "0", "--cassandra-port", "0",
-                "--mysql-port", "0", "--flink-port", "0");
+                "--mysql-port", "0", "--flink-port", "0", "--superset-port", "0");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stderr()).contains("not made by a local stack");

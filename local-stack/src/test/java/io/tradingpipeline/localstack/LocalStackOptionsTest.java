@@ -10,16 +10,16 @@ class LocalStackOptionsTest {
 
     @Test
     void defaultsToTheUsualPorts() throws Exception {
-        assertThat(LocalStackOptions.parse()).isEqualTo(new LocalStackOptions(null, 9092, 9042, 3306, 8081, null, null, false));
+        assertThat(LocalStackOptions.parse()).isEqualTo(new LocalStackOptions(null, 9092, 9042, 3306, 8081, 8088, null, null, false));
     }
 
     @Test
     void readsEveryOption() throws Exception {
         LocalStackOptions options = LocalStackOptions.parse("--data-dir", ".local-stack", "--kafka-port", "0",
-                "--cassandra-port", "19042", "--mysql-port", "13306", "--flink-port", "18081",
+                "--cassandra-port", "19042", "--mysql-port", "13306", "--flink-port", "18081", "--superset-port", "18088",
                 "--job", "flink-job/target/flink-job.jar", "--generator", "tick-generator/target/tick-generator.jar");
 
-        assertThat(options).isEqualTo(new LocalStackOptions(Path.of(".local-stack"), 0, 19042, 13306, 18081,
+        assertThat(options).isEqualTo(new LocalStackOptions(Path.of(".local-stack"), 0, 19042, 13306, 18081, 18088,
                 Path.of("flink-job/target/flink-job.jar"), Path.of("tick-generator/target/tick-generator.jar"), false));
     }
 

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Prepares Superset: upgrades the metadata database, creates the admin (or sets its password), imports the
+# dashboard from superset/dashboard/ and points its database at this run's MySQL. Safe to run on every start: a
+# second run duplicates nothing. start.sh runs it before serving; `superset` must be on the PATH
+# (superset/install.sh prints the venv's bin directory).
+#
+# Environment (development defaults in the repository's .env):
+#   SUPERSET_SECRET_KEY, SUPERSET_ADMIN_PASSWORD   required
+#   SUPERSET_HOME                                  metadata database and state (required)
+#   SUPERSET_ADMIN_USER                            default admin
+#   MYSQL_HOST, MYSQL_PORT, MYSQL_DASHBOARD_USER, MYSQL_DASHBOARD_PASSWORD   the read-only dashboard account
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+export SUPERSET_CONFIG_PATH="$here/superset_config.py"
+# Settings come from the environment only, never from a .env file that Flask's CLI would find on its own.
+export FLASK_SKIP_DOTENV=1
+
+missing=()
+for name in SUPERSET_SECRET_KEY SUPERSET_ADMIN_PASSWORD SUPERSET_HOME MYSQL_HOST MYSQL_PORT MYSQL_DASHBOARD_USER \
+            MYSQL_DASHBOARD_PASSWORD; do
+  [[ -n "${!name:-}" ]] || missing+=("$name")
+done
+if (( ${#missing[@]} )); then
+  echo "superset: ${missing[*]} not set; refusing to start (development defaults are in the repository's .env)" >&2
+  exit 1
+fi
+admin="${SUPERSET_ADMIN_USER:-admin}"
+mkdir -p "$SUPERSET_HOME"
+step() { echo "superset: $*" >&2; }
+
+started=$SECONDS
+step "upgrading the metadata database in $SUPERSET_HOME"
+superset db upgrade >&2
+
+# Click reads the password options from these variables, so no password shows in a process list.
+if superset fab list-users 2>/dev/null | grep -q "username:$admin |"; then
+  step "updating the password of $admin"
+  FLASK_FAB_RESET_PASSWORD_PASSWORD="$SUPERSET_ADMIN_PASSWORD" superset fab reset-password --username "$admin" >&2
+else
+  step "creating the admin $admin"
+  FLASK_FAB_CREATE_ADMIN_PASSWORD="$SUPERSET_ADMIN_PASSWORD" superset fab create-admin --username "$admin" \
+    --firstname Trading --lastname Admin --email "$admin@localhost" >&2
+fi
+superset init >&2
+
+bundle="$(mktemp --suffix=.zip)"
+trap 'rm -f "$bundle"' EXIT
+python "$here/bundle.py" zip "$bundle"
+step "importing the dashboard"
+superset import-dashboards --path "$bundle" --username "$admin" >&2
+# The import keeps an existing database connection as it was; point it at this run's server and password.
+FLASK_SET_DATABASE_URI_URI="$(python "$here/bundle.py" database-uri)" superset set-database-uri --database_name Trading >&2
+rm -f "$bundle"
+python "$here/bundle.py" check-database || true
+step "prepared in $((SECONDS - started)) s"
+

@@ -1,0 +1,67 @@
+package io.tradingpipeline.dashboard;
+
+import io.tradingpipeline.localstack.SupersetServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the module's scripts and Superset's command line against a running {@link SupersetServer}. */
+final class SupersetProcesses {
+
+    /** Exit code and the merged stdout and stderr. */
+    record Result(int exitCode, String output) {
+    }
+
+    private SupersetProcesses() {
+    }
+
+    /** A file of this module (superset/), which is the tests' working directory. */
+    static String script(String relativePath) {
+        return Path.of(relativePath).toAbsolutePath().toString();
+    }
+
+    /**
+     * Runs {@code command} in the server's home with the server's environment changed by {@code overrides}; a
+     * value of null removes the variable.
+     */
+    static Result run(SupersetServer server, Map<String, String> overrides, String... command)
+            throws IOException, InterruptedException {
+        // Outside the repository, so that nothing reads its .env behind the test's back.
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .directory(server.home().toFile());
+        // The program is looked up on the server's PATH (the venv first), not on this JVM's.
+        builder.command().set(0, onPath(command[0], server.environment().get("PATH")));
+        Map<String, String> environment = builder.environment();
+        environment.putAll(server.environment());
+        Map<String, String> changes = new HashMap<>(overrides);
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                environment.remove(name);
+            } else {
+                environment.put(name, value);
+            }
+        });
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", List.of(command)) + " did not finish:\n" + output);
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+    private static String onPath(String program, String path) {
+        for (String dir : path.split(":")) {
+            Path candidate = Path.of(dir, program);
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return program;
+    }
+}
