@@ -2,10 +2,6 @@ package io.tradingpipeline.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,14 +87,16 @@ public final class FlinkSessionCluster implements AutoCloseable {
         ServerProcess jobManager = startComponent("Flink JobManager", "GET_JM_RESOURCE_PARAMS",
                 "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", confDir,
                 logDir.resolve("jobmanager.log"), environment, dir);
-        jobManager.awaitReady(READY_TIMEOUT, () -> get(restPort, "/overview").contains("\"flink-version\""));
+        jobManager.awaitReady(READY_TIMEOUT,
+                () -> LoopbackHttp.get(restPort, "/overview").contains("\"flink-version\""));
 
         ServerProcess taskManager;
         try {
             taskManager = startComponent("Flink TaskManager", "GET_TM_RESOURCE_PARAMS",
                     "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", confDir,
                     logDir.resolve("taskmanager.log"), environment, dir);
-            taskManager.awaitReady(READY_TIMEOUT, () -> get(restPort, "/overview").contains("\"taskmanagers\":1"));
+            taskManager.awaitReady(READY_TIMEOUT,
+                    () -> LoopbackHttp.get(restPort, "/overview").contains("\"taskmanagers\":1"));
         } catch (RuntimeException e) {
             jobManager.stop();
             throw e;
@@ -145,7 +143,8 @@ public final class FlinkSessionCluster implements AutoCloseable {
     /** The job's state as the REST API reports it, e.g. RUNNING, or an empty string for an unknown job. */
     public String jobState(String jobId) {
         try {
-            Matcher state = Pattern.compile("\"state\":\"([A-Z_]+)\"").matcher(get(restPort, "/jobs/" + jobId));
+            Matcher state = Pattern.compile("\"state\":\"([A-Z_]+)\"")
+                    .matcher(LoopbackHttp.get(restPort, "/jobs/" + jobId));
             return state.find() ? state.group(1) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -158,7 +157,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
     /** GET on the REST API, e.g. {@code rest("/jobs/<id>/checkpoints")}. */
     public String rest(String path) {
         try {
-            return get(restPort, path);
+            return LoopbackHttp.get(restPort, path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -252,17 +251,6 @@ public final class FlinkSessionCluster implements AutoCloseable {
 
     private static List<String> split(String parameters) {
         return Arrays.stream(parameters.trim().split("\\s+")).filter(part -> !part.isEmpty()).toList();
-    }
-
-    private static String get(int port, String path) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        URI.create("http://" + Ports.LOOPBACK + ":" + port + path)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 
     private static String config(Path dir, int restPort, int taskSlots) {

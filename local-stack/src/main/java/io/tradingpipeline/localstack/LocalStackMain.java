@@ -62,7 +62,7 @@ public final class LocalStackMain {
         System.out.print(environment.text());
         System.out.println("# written to " + envFile + "; Flink web UI: " + stack.flink().webUiUrl());
         System.out.println("# Superset: " + stack.superset().dashboardUrl() + " (login " + stack.superset().admin().user()
-                + " / the SUPERSET_ADMIN_PASSWORD of the environment or .env)");
+                + " / " + stack.superset().admin().password() + ", SUPERSET_ADMIN_PASSWORD)");
         Map<String, String> applicationEnvironment = environment.withPasswords(stack.mysql());
         if (options.jobJar() != null) {
             try {

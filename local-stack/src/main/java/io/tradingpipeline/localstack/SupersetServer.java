@@ -1,10 +1,6 @@
 package io.tradingpipeline.localstack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -129,10 +125,6 @@ public final class SupersetServer {
     }
 
     private static boolean isHealthy(int port) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        URI.create("http://" + Ports.LOOPBACK + ":" + port + "/health"))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 && response.body().strip().equals("OK");
+        return LoopbackHttp.get(port, "/health").strip().equals("OK");
     }
 }
