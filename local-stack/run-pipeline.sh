@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs the whole pipeline on this machine without Docker: Kafka, Cassandra, MariaDB and a Flink session
-# cluster (web UI on http://localhost:8081), the Flink job submitted with `flink run`, and the tick
-# generator. Ctrl-C stops everything. Extra arguments go to local-stack (see --help), e.g. --flink-port 0.
-# Settings of the job and the generator come from the environment, e.g. WINDOW_SIZE=10s.
+# Runs the whole pipeline on this machine without Docker: Kafka, Cassandra, MariaDB, a Flink session cluster
+# (web UI on http://localhost:8081), the Flink job submitted with `flink run`, the tick generator and Superset
+# with the dashboard (http://localhost:8088). Data stays in .local-stack/ between runs: Ctrl-C stops the job with
+# a savepoint and the next start resumes from it (--fresh starts from nothing). Extra arguments go to
+# local-stack (see --help), e.g. --flink-port 0. Settings of the job and the generator come from the
+# environment, e.g. WINDOW_SIZE=10s.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"

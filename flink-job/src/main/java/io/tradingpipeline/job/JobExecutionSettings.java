@@ -9,15 +9,22 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.CheckpointConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** Exactly-once checkpointing, bounded restarts and parallelism, from the job's configuration. */
+/** Exactly-once checkpointing, restarts with exponential backoff and parallelism, from the job's configuration. */
 public final class JobExecutionSettings {
     private JobExecutionSettings() {}
 
     public static void apply(StreamExecutionEnvironment env, JobConfig config) {
         Configuration settings = new Configuration();
-        settings.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        settings.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, config.restartAttempts());
-        settings.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, config.restartDelay());
+        // A lost TaskManager or a short store outage costs about a second; a long outage is retried every
+        // max-delay until the store is back. The backoff resets after an hour without failure.
+        settings.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        settings.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+                config.restartInitialDelay());
+        settings.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, config.restartMaxDelay());
+        settings.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
+        settings.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_JITTER_FACTOR, 0.1);
+        settings.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS,
+                config.restartAttempts() == 0 ? Integer.MAX_VALUE : config.restartAttempts());
         if (!config.checkpointDir().isBlank()) {
             settings.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
         }

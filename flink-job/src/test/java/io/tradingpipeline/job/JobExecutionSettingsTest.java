@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class JobExecutionSettingsTest {
 
     @Test
-    void defaultsAreExactlyOnceWithRetainedCheckpointsAndBoundedRestarts() {
+    void defaultsAreExactlyOnceWithRetainedCheckpointsAndUnboundedRestartsFromOneSecond() {
         StreamExecutionEnvironment env = configured();
 
         CheckpointConfig checkpoints = env.getCheckpointConfig();
@@ -25,8 +25,13 @@ class JobExecutionSettingsTest {
         assertThat(checkpoints.getExternalizedCheckpointRetention())
                 .isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         Configuration settings = (Configuration) env.getConfiguration();
-        assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("fixed-delay");
-        assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS)).isEqualTo(10);
+        assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
+        assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF))
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF))
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS))
+                .isEqualTo(Integer.MAX_VALUE);
         assertThat(settings.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEmpty();
     }
 
@@ -34,7 +39,8 @@ class JobExecutionSettingsTest {
     void everySettingComesFromTheConfiguration() {
         StreamExecutionEnvironment env = configured("--checkpoint-interval", "3s", "--checkpoint-timeout", "45s",
                 "--checkpoint-min-pause", "1500ms", "--checkpoint-dir", "file:///var/flink/checkpoints",
-                "--restart-attempts", "4", "--restart-delay", "2s", "--parallelism", "2");
+                "--restart-attempts", "4", "--restart-initial-delay", "2s", "--restart-max-delay", "1min",
+                "--parallelism", "2");
 
         CheckpointConfig checkpoints = env.getCheckpointConfig();
         assertThat(checkpoints.getCheckpointInterval()).isEqualTo(3_000);
@@ -42,9 +48,11 @@ class JobExecutionSettingsTest {
         assertThat(checkpoints.getMinPauseBetweenCheckpoints()).isEqualTo(1_500);
         Configuration settings = (Configuration) env.getConfiguration();
         assertThat(settings.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("file:///var/flink/checkpoints");
-        assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS)).isEqualTo(4);
-        assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY))
+        assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS)).isEqualTo(4);
+        assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF))
                 .isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF))
+                .isEqualTo(Duration.ofMinutes(1));
         assertThat(env.getParallelism()).isEqualTo(2);
     }
 

@@ -53,7 +53,7 @@ public final class CassandraServer {
             "-Dio.netty.allocator.maxOrder=11");
 
     private final int port;
-    private final ServerProcess process;
+    private volatile ServerProcess process;
 
     private CassandraServer(int port, ServerProcess process) {
         this.port = port;
@@ -92,8 +92,15 @@ public final class CassandraServer {
         return process;
     }
 
-    void stop() {
+    /** Stops the server (its data stays), as an outage would; {@link #startAgain()} brings it back. */
+    public void stop() {
         process.stop();
+    }
+
+    /** Starts the stopped server again on its port and data, and waits until it answers queries. */
+    public synchronized void startAgain() {
+        process = process.startAgain();
+        process.awaitReady(READY_TIMEOUT, () -> Ports.isListening(port) && answersQueries(port));
     }
 
     static CassandraServer start(Path dir, int requestedPort, RepositoryFiles repository) {

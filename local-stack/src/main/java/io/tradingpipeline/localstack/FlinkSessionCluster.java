@@ -50,19 +50,22 @@ public final class FlinkSessionCluster implements AutoCloseable {
             "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
+    private static final Pattern SAVEPOINT_PATH = Pattern.compile("Savepoint completed\\. Path: (\\S+)");
+
     private final Path dir;
     private final Path confDir;
     private final int restPort;
+    private final Map<String, String> environment;
     private final ServerProcess jobManager;
-    private final ServerProcess taskManager;
+    private final List<ServerProcess> taskManagers = new ArrayList<>();
 
-    private FlinkSessionCluster(Path dir, Path confDir, int restPort, ServerProcess jobManager,
-                                ServerProcess taskManager) {
+    private FlinkSessionCluster(Path dir, Path confDir, int restPort, Map<String, String> environment,
+                                ServerProcess jobManager) {
         this.dir = dir;
         this.confDir = confDir;
         this.restPort = restPort;
+        this.environment = environment;
         this.jobManager = jobManager;
-        this.taskManager = taskManager;
     }
 
     /**
@@ -90,18 +93,32 @@ public final class FlinkSessionCluster implements AutoCloseable {
         jobManager.awaitReady(READY_TIMEOUT,
                 () -> LoopbackHttp.get(restPort, "/overview").contains("\"flink-version\""));
 
-        ServerProcess taskManager;
+        FlinkSessionCluster cluster = new FlinkSessionCluster(dir, confDir, restPort, environment, jobManager);
         try {
-            taskManager = startComponent("Flink TaskManager", "GET_TM_RESOURCE_PARAMS",
-                    "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", confDir,
-                    logDir.resolve("taskmanager.log"), environment, dir);
-            taskManager.awaitReady(READY_TIMEOUT,
-                    () -> LoopbackHttp.get(restPort, "/overview").contains("\"taskmanagers\":1"));
+            cluster.startTaskManager();
         } catch (RuntimeException e) {
             jobManager.stop();
             throw e;
         }
-        return new FlinkSessionCluster(dir, confDir, restPort, jobManager, taskManager);
+        return cluster;
+    }
+
+    /** Starts one more TaskManager and waits until the JobManager counts it. */
+    public synchronized void startTaskManager() {
+        taskManagers.removeIf(taskManager -> !taskManager.isAlive());
+        int expected = taskManagers.size() + 1;
+        ServerProcess taskManager = startComponent("Flink TaskManager", "GET_TM_RESOURCE_PARAMS",
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", confDir,
+                dir.resolve("log").resolve("taskmanager.log"), environment, dir);
+        taskManagers.add(taskManager);
+        taskManager.awaitReady(READY_TIMEOUT,
+                () -> LoopbackHttp.get(restPort, "/overview").contains("\"taskmanagers\":" + expected));
+    }
+
+    /** Kills the TaskManagers with SIGKILL, as a lost machine would; the JobManager notices within seconds. */
+    public synchronized void killTaskManagers() {
+        taskManagers.forEach(ServerProcess::kill);
+        taskManagers.clear();
     }
 
     public String webUiUrl() {
@@ -125,7 +142,16 @@ public final class FlinkSessionCluster implements AutoCloseable {
      * @throws IllegalStateException with the command's output when the submission fails
      */
     public String run(Path jobJar, List<String> arguments, Map<String, String> environment) {
-        List<String> cli = new ArrayList<>(List.of("run", "-d", jobJar.toAbsolutePath().toString()));
+        return run(jobJar, null, arguments, environment);
+    }
+
+    /** {@code flink run -d -s <restoreFrom> <jobJar> <arguments>}: the job resumes from a savepoint or checkpoint. */
+    public String run(Path jobJar, Path restoreFrom, List<String> arguments, Map<String, String> environment) {
+        List<String> cli = new ArrayList<>(List.of("run", "-d"));
+        if (restoreFrom != null) {
+            cli.addAll(List.of("-s", restoreFrom.toUri().toString()));
+        }
+        cli.add(jobJar.toAbsolutePath().toString());
         cli.addAll(arguments);
         String output = flinkCommand(cli, environment);
         Matcher jobId = SUBMITTED_JOB_ID.matcher(output);
@@ -135,9 +161,28 @@ public final class FlinkSessionCluster implements AutoCloseable {
         return jobId.group(1);
     }
 
-    /** {@code flink cancel <jobId>}. */
-    public void cancel(String jobId) {
-        flinkCommand(List.of("cancel", jobId), Map.of());
+    /**
+     * {@code flink stop --savepointPath <savepoints dir> <jobId>}: a savepoint, then the job finishes.
+     *
+     * @return the savepoint's directory
+     */
+    public Path stopWithSavepoint(String jobId) {
+        String output = flinkCommand(List.of("stop", "--savepointPath", savepointsDir().toUri().toString(), jobId),
+                Map.of());
+        Matcher path = SAVEPOINT_PATH.matcher(output);
+        if (!path.find()) {
+            throw new IllegalStateException("flink stop did not report a savepoint for job " + jobId + ":\n" + output);
+        }
+        return Path.of(java.net.URI.create(path.group(1)));
+    }
+
+    /** Where the cluster's jobs keep their retained checkpoints, one directory per job. */
+    public Path checkpointsDir() {
+        return dir.resolve("checkpoints");
+    }
+
+    public Path savepointsDir() {
+        return dir.resolve("savepoints");
     }
 
     /** The job's state as the REST API reports it, e.g. RUNNING, or an empty string for an unknown job. */
@@ -166,31 +211,34 @@ public final class FlinkSessionCluster implements AutoCloseable {
         }
     }
 
-    /** Stops the TaskManager, then the JobManager; logs their start times and peak memory. */
+    /** Stops the TaskManagers, then the JobManager. */
     @Override
-    public void close() {
-        taskManager.stop();
+    public synchronized void close() {
+        taskManagers.forEach(ServerProcess::stop);
         jobManager.stop();
     }
 
-    List<String> figures() {
-        return List.of(jobManager.figures(), taskManager.figures());
-    }
-
-    List<ServerProcess> processes() {
-        return List.of(jobManager, taskManager);
+    synchronized List<ServerProcess> processes() {
+        List<ServerProcess> processes = new ArrayList<>(taskManagers);
+        processes.add(0, jobManager);
+        return processes;
     }
 
     private String flinkCommand(List<String> arguments, Map<String, String> environment) {
-        JavaCommand java = JavaCommand.ofRecordedClasspath(CLASSPATH_MODULE)
-                .jvmOptions(JAVA_17_OPTIONS.toArray(String[]::new))
-                .jvmOptions("-Dlog4j.configurationFile=" + confDir.resolve("log4j-cli.properties"),
-                        "-Dlog.file=" + dir.resolve("log").resolve("flink-cli.log"));
-        ProcessBuilder builder = new ProcessBuilder(java.mainClass("org.apache.flink.client.cli.CliFrontend",
-                arguments.toArray(String[]::new))).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(cliCommand(confDir, arguments)).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("FLINK_CONF_DIR", confDir.toString());
         return runToCompletion(builder, "flink " + arguments.get(0));
+    }
+
+    /** The command line of Flink's {@code flink} command (CliFrontend) for the cluster configured in {@code confDir}. */
+    static List<String> cliCommand(Path confDir, List<String> arguments) {
+        Path logDir = confDir.resolveSibling("log");
+        JavaCommand java = JavaCommand.ofRecordedClasspath(CLASSPATH_MODULE)
+                .jvmOptions(JAVA_17_OPTIONS.toArray(String[]::new))
+                .jvmOptions("-Dlog4j.configurationFile=" + confDir.resolve("log4j-cli.properties"),
+                        "-Dlog.file=" + logDir.resolve("flink-cli.log"));
+        return java.mainClass("org.apache.flink.client.cli.CliFrontend", arguments.toArray(String[]::new));
     }
 
     private static ServerProcess startComponent(String name, String resourceCommand, String mainClass, Path confDir,
@@ -266,14 +314,17 @@ public final class FlinkSessionCluster implements AutoCloseable {
                 "taskmanager.host: " + Ports.LOOPBACK,
                 "taskmanager.numberOfTaskSlots: " + taskSlots,
                 "taskmanager.memory.process.size: 1600m",
-                "parallelism.default: 1",
+                // Jobs that set no parallelism use every slot.
+                "parallelism.default: " + taskSlots,
                 "rest.address: " + Ports.LOOPBACK,
                 "rest.bind-address: " + Ports.LOOPBACK,
                 "rest.port: " + restPort,
                 "blob.server.port: " + Ports.free(),
-                // A lost TaskManager is noticed in seconds rather than after the 50 s default.
-                "heartbeat.interval: 2000",
-                "heartbeat.timeout: 15000",
+                // A lost TaskManager is noticed in seconds rather than after the 50 s default: two heartbeat
+                // RPCs to a killed process fail at once, which counts as lost.
+                "heartbeat.interval: 1000",
+                "heartbeat.timeout: 8000",
+                "heartbeat.rpc-failure-threshold: 2",
                 "state.checkpoints.dir: " + checkpoints,
                 "state.savepoints.dir: " + savepoints,
                 "io.tmp.dirs: " + tmp,

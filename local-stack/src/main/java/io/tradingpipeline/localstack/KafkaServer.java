@@ -1,5 +1,6 @@
 package io.tradingpipeline.localstack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -91,7 +92,9 @@ public final class KafkaServer {
                 "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-Dlog4j.configuration=" + log4j.toUri(), "-Dkafka.logs.dir=" + dir);
 
-        formatStorage(java, config, dir.resolve("kafka-format.log"));
+        if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
+            formatStorage(java, config, dir.resolve("kafka-format.log"));
+        }
         ServerProcess process = ServerProcess.start(NAME, java.mainClass(MAIN_CLASS, config.toString()), Map.of(),
                 dir, log);
         // The admin client only once the port is open: it logs every refused connection.
@@ -151,7 +154,7 @@ public final class KafkaServer {
         return text.toString();
     }
 
-    /** KRaft storage must be formatted with a cluster id before the first start. */
+    /** KRaft storage must be formatted with a cluster id before the first start (and only then: the id is kept). */
     private static void formatStorage(JavaCommand java, Path config, Path log) {
         List<String> command = java.mainClass(STORAGE_TOOL, "format", "--ignore-formatted",
                 "-t", Uuid.randomUuid().toString(), "-c", config.toString());

@@ -43,6 +43,8 @@ public final class LocalStack implements AutoCloseable {
     private final FlinkSessionCluster flink;
     private final SupersetServer superset;
     private final Thread shutdownHook;
+    private final List<Runnable> beforeClose = new ArrayList<>();
+    private final List<Runnable> afterClose = new ArrayList<>();
     private boolean closed;
     private List<String> figures = List.of();
 
@@ -89,18 +91,39 @@ public final class LocalStack implements AutoCloseable {
         return require(superset, "Superset");
     }
 
+    java.util.Optional<SupersetServer> supersetIfStarted() {
+        return java.util.Optional.ofNullable(superset);
+    }
+
     /** Where the servers keep their data, configuration and logs. */
     public Path dataDir() {
         return dataDir;
     }
 
-    /** Stops every server (in parallel), logs their start times and peak memory, deletes the data directory. */
+    /**
+     * Runs {@code task} when the stack closes, also at JVM exit (Ctrl-C, SIGTERM), before any server stops:
+     * e.g. stopping a job with a savepoint while its cluster and stores are still up.
+     */
+    public synchronized void beforeClose(Runnable task) {
+        beforeClose.add(task);
+    }
+
+    /** Runs {@code task} when the stack has closed, also at JVM exit. */
+    public synchronized void afterClose(Runnable task) {
+        afterClose.add(task);
+    }
+
+    /**
+     * Runs the {@link #beforeClose} tasks, stops every server (in parallel), logs their start times and peak
+     * memory, deletes the data directory unless it is kept, then runs the {@link #afterClose} tasks.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        beforeClose.forEach(LocalStack::runQuietly);
         List<Runnable> stops = new ArrayList<>();
         List<ServerProcess> processes = new ArrayList<>();
         if (flink != null) {
@@ -127,6 +150,7 @@ public final class LocalStack implements AutoCloseable {
         figures = processes.stream().map(ServerProcess::figures).toList();
         figures.forEach(line -> LOG.info("{}", line));
         deleteDataDir(dataDir, keepDataDir);
+        afterClose.forEach(LocalStack::runQuietly);
         if (Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -139,6 +163,14 @@ public final class LocalStack implements AutoCloseable {
     /** After {@link #close()}: per server its start-up time and peak RSS, e.g. "Kafka ready in 3.1 s, peak RSS 410 MB". */
     public synchronized List<String> figures() {
         return figures;
+    }
+
+    private static void runQuietly(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("a task around closing the stack failed", e);
+        }
     }
 
     private static <T> T require(T server, String name) {
@@ -193,6 +225,7 @@ public final class LocalStack implements AutoCloseable {
         private int mySqlPort;
         private int tradingDataPartitions = 4;
         private Path dataDir;
+        private boolean freshData;
         private Boolean keepDataDir;
 
         private Builder() {
@@ -276,10 +309,17 @@ public final class LocalStack implements AutoCloseable {
 
         /**
          * A data directory of your own instead of a fresh temporary one. It must be empty, missing, or left
-         * by an earlier local stack (then it is wiped); it is kept after close unless told otherwise.
+         * by an earlier local stack, whose data the servers then carry on with (unless {@link #freshData()});
+         * it is kept after close unless told otherwise.
          */
         public Builder dataDir(Path dir) {
             dataDir = dir.toAbsolutePath();
+            return this;
+        }
+
+        /** Wipe what an earlier local stack left in {@link #dataDir(Path)} instead of carrying on with it. */
+        public Builder freshData() {
+            freshData = true;
             return this;
         }
 
@@ -384,6 +424,10 @@ public final class LocalStack implements AutoCloseable {
                     if (!Files.exists(dataDir.resolve(MARKER))) {
                         throw new IllegalArgumentException("data directory " + dataDir
                                 + " is not empty and was not made by a local stack; choose another one");
+                    }
+                    if (!freshData) {
+                        LOG.info("carrying on with the data in {}", dataDir);
+                        return dataDir;
                     }
                     LocalFiles.deleteRecursively(dataDir);
                 }

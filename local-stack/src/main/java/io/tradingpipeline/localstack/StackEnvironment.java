@@ -28,7 +28,7 @@ record StackEnvironment(Map<String, String> values) {
         values.put("MYSQL_GENERATOR_USER", stack.mysql().generator().user());
         values.put("FLINK_WEB_UI", stack.flink().webUiUrl());
         values.put("FLINK_CONF_DIR", stack.flink().confDir().toString());
-        values.put("SUPERSET_URL", stack.superset().url());
+        stack.supersetIfStarted().ifPresent(superset -> values.put("SUPERSET_URL", superset.url()));
         values.put("LOCAL_STACK_DATA_DIR", stack.dataDir().toString());
         return new StackEnvironment(values);
     }

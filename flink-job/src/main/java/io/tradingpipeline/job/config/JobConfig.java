@@ -125,14 +125,21 @@ public class JobConfig {
                     + "state.checkpoints.dir (env CHECKPOINT_DIR).")
     private String checkpointDir;
 
-    @Option(names = "--restart-attempts", paramLabel = "N", defaultValue = "${env:RESTART_ATTEMPTS:-10}",
-            description = "Fixed-delay restarts before the job fails (env RESTART_ATTEMPTS).")
+    @Option(names = "--restart-attempts", paramLabel = "N", defaultValue = "${env:RESTART_ATTEMPTS:-0}",
+            description = "Restarts in a row before the job fails for good; 0 never gives up, so an outage of a "
+                    + "store costs time but not the job (env RESTART_ATTEMPTS).")
     private int restartAttempts;
 
-    @Option(names = "--restart-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:RESTART_DELAY:-10s}",
-            description = "Delay between restarts (env RESTART_DELAY).")
-    private Duration restartDelay;
+    @Option(names = "--restart-initial-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:RESTART_INITIAL_DELAY:-1s}",
+            description = "Delay before the first restart; it doubles with every failure in a row "
+                    + "(env RESTART_INITIAL_DELAY).")
+    private Duration restartInitialDelay;
+
+    @Option(names = "--restart-max-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:RESTART_MAX_DELAY:-30s}",
+            description = "Longest delay between restarts (env RESTART_MAX_DELAY).")
+    private Duration restartMaxDelay;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "${env:PARALLELISM:-0}",
             description = "Job parallelism; 0 keeps the cluster default (env PARALLELISM).")
@@ -162,7 +169,9 @@ public class JobConfig {
         requirePositive(cli, "--checkpoint-interval", checkpointInterval);
         requirePositive(cli, "--checkpoint-timeout", checkpointTimeout);
         require(cli, !checkpointMinPause.isNegative(), "--checkpoint-min-pause must not be negative");
-        require(cli, !restartDelay.isNegative(), "--restart-delay must not be negative");
+        requirePositive(cli, "--restart-initial-delay", restartInitialDelay);
+        require(cli, restartMaxDelay.compareTo(restartInitialDelay) >= 0,
+                "--restart-max-delay must not be shorter than --restart-initial-delay");
         require(cli, restartAttempts >= 0, "--restart-attempts must not be negative");
         require(cli, parallelism >= 0, "--parallelism must not be negative");
         require(cli, maxMessageBytes > 0, "--max-message-bytes must be positive");
@@ -278,8 +287,12 @@ public class JobConfig {
         return restartAttempts;
     }
 
-    public Duration restartDelay() {
-        return restartDelay;
+    public Duration restartInitialDelay() {
+        return restartInitialDelay;
+    }
+
+    public Duration restartMaxDelay() {
+        return restartMaxDelay;
     }
 
     public int parallelism() {

@@ -71,6 +71,9 @@ class JobConfigTest {
                 .isInstanceOf(ParameterException.class).hasMessage("--window-size must be positive");
         assertThatThrownBy(() -> JobConfig.parse("--restart-attempts", "-1"))
                 .isInstanceOf(ParameterException.class).hasMessage("--restart-attempts must not be negative");
+        assertThatThrownBy(() -> JobConfig.parse("--restart-initial-delay", "10s", "--restart-max-delay", "5s"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessage("--restart-max-delay must not be shorter than --restart-initial-delay");
     }
 
     @Test
@@ -79,7 +82,7 @@ class JobConfigTest {
         String usage = JobConfig.usage();
 
         assertThat(usage).contains("--kafka-bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "--mysql-password",
-                "MYSQL_WRITER_PASSWORD", "--window-size", "WINDOW_SIZE", "--checkpoint-min-pause", "--restart-delay",
+                "MYSQL_WRITER_PASSWORD", "--window-size", "WINDOW_SIZE", "--checkpoint-min-pause", "--restart-initial-delay",
                 "--cassandra-max-concurrent-requests", "--max-message-bytes", "Default: trading_data");
         assertThat(usage).doesNotContain("Default: writer-dev");
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  * Seed-format tick messages with unique ids, plus everything a test needs to check the stores against:
  * the valid ticks by id, total volume and per-ticker and per-sector sums.
  */
-public final class GeneratedTicks {
+public final class GeneratedTicks implements ExpectedTicks {
     public static final int TICKS_PER_MESSAGE = 10;
     private static final String[][] COMPANIES = {
             {"ALTO.JK", "Beverages"}, {"BUDI.JK", "Processed Foods"}, {"DWGL.JK", "Coal"},
@@ -76,31 +76,9 @@ public final class GeneratedTicks {
         return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    @Override
     public Map<Long, ExpectedTick> ticksById() {
         return ticksById;
-    }
-
-    public long tickCount() {
-        return ticksById.size();
-    }
-
-    public long totalVolume() {
-        return ticksById.values().stream().mapToLong(ExpectedTick::volume).sum();
-    }
-
-    public Map<String, TickerTotals> totalsByTicker() {
-        Map<String, TickerTotals> totals = new HashMap<>();
-        for (ExpectedTick tick : ticksById.values()) {
-            totals.merge(tick.ticker(), new TickerTotals(0, 0, null, null).add(tick),
-                    (sum, one) -> sum.add(tick));
-        }
-        return totals;
-    }
-
-    public Map<String, Long> volumeBySector() {
-        Map<String, Long> volumes = new HashMap<>();
-        ticksById.values().forEach(tick -> volumes.merge(tick.sector(), tick.volume(), Long::sum));
-        return volumes;
     }
 
     public Instant createdAt() {

@@ -65,7 +65,7 @@ public final class PipelineTestRun implements AutoCloseable {
                 "--checkpoint-timeout", "30s",
                 // Bounded: Flink's default retries forever and would hide a failing job.
                 "--restart-attempts", "2",
-                "--restart-delay", "500ms",
+                "--restart-initial-delay", "500ms",
                 "--parallelism", "2");
     }
 

@@ -1,0 +1,196 @@
+package io.tradingpipeline.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradingpipeline.job.testsupport.Await;
+import io.tradingpipeline.job.testsupport.PipelineStores;
+import io.tradingpipeline.job.testsupport.ProducedTicks;
+import io.tradingpipeline.job.testsupport.StoreAssertions;
+import io.tradingpipeline.localstack.FlinkSessionCluster;
+import io.tradingpipeline.localstack.LocalRun;
+import io.tradingpipeline.localstack.LocalStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local run end to end, as users run it: the shaded job jar submitted with the real {@code flink run} to a
+ * session cluster, the real tick generator jar feeding Kafka, and failures on the way: a TaskManager killed, the
+ * whole run stopped and started again, MariaDB and Cassandra stopped and started mid-stream. Each time the stores
+ * must hold exactly what the generator sent, read back from Kafka.
+ */
+class LocalRunIT {
+    private static final Path JOB_JAR = Path.of("target", "flink-job.jar");
+    private static final Path GENERATOR_JAR = Path.of("..", "tick-generator", "target", "tick-generator.jar");
+    private static final Duration LANDING_TIMEOUT = Duration.ofMinutes(4);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    @Timeout(600)
+    void aKilledTaskManagerIsReplacedAndTheJobRecoversWithin10Seconds(@TempDir Path dir) throws Exception {
+        try (LocalStack stack = stack(dir); PipelineStores stores = new PipelineStores(stack)) {
+            FlinkSessionCluster flink = stack.flink();
+            LocalRun run = LocalRun.start(stack, JOB_JAR, GENERATOR_JAR, generator(250, 1_000), environment(stack));
+            awaitRunningWithACheckpoint(flink, run.jobId());
+            Await.until("ticks in Cassandra", Duration.ofSeconds(60), () -> stores.cassandraRowCount() > 1_000);
+            assertThat(flink.jobState(run.jobId())).isEqualTo("RUNNING");
+
+            long killedAt = System.currentTimeMillis();
+            flink.killTaskManagers();
+            flink.startTaskManager();
+            Await.until("the job running again on the new TaskManager", Duration.ofSeconds(120),
+                    () -> failedAfter(flink, run.jobId(), killedAt) && allTasksRunning(flink, run.jobId()));
+            double recoverySeconds = (System.currentTimeMillis() - killedAt) / 1000.0;
+            System.out.printf(Locale.ROOT, "TaskManager killed -> job RUNNING with every task running: %.1f s%n",
+                    recoverySeconds);
+
+            assertThat(run.awaitGeneratorExit(Duration.ofMinutes(2))).as("generator exit code").isZero();
+            assertExactlyWhatWasProduced(stack, stores, 10_000L);
+            assertThat(flink.jobState(run.jobId())).isEqualTo("RUNNING");
+            assertThat(recoverySeconds).as("kill -> RUNNING (10 s on an idle 2-core machine)").isLessThan(60);
+            run.stop();
+        }
+    }
+
+    @Test
+    @Timeout(600)
+    void aStoppedRunStartsAgainFromItsSavepointWithItsDataAndNewIds(@TempDir Path dir) throws Exception {
+        Path savepoint;
+        try (LocalStack stack = stack(dir); PipelineStores stores = new PipelineStores(stack)) {
+            // As Ctrl-C does: the job stops with a savepoint while the generator is still sending.
+            LocalRun run = LocalRun.start(stack, JOB_JAR, GENERATOR_JAR, generator(100, 100_000), environment(stack));
+            assertThat(run.restoredFrom()).isEmpty();
+            awaitRunningWithACheckpoint(stack.flink(), run.jobId());
+            Await.until("ticks in MySQL", Duration.ofSeconds(60), () -> stores.aggregatedTickCount() > 1_000);
+            long stopStarted = System.nanoTime();
+            savepoint = run.stop().orElseThrow();
+            stack.close();
+            System.out.printf(Locale.ROOT, "stop (savepoint, generator, servers): %.1f s%n",
+                    (System.nanoTime() - stopStarted) / 1e9);
+        }
+
+        long startStarted = System.nanoTime();
+        try (LocalStack stack = stack(dir); PipelineStores stores = new PipelineStores(stack)) {
+            LocalRun run = LocalRun.start(stack, JOB_JAR, GENERATOR_JAR, generator(250, 300), environment(stack));
+            awaitRunningWithACheckpoint(stack.flink(), run.jobId());
+            System.out.printf(Locale.ROOT, "start again (servers on kept data, job from savepoint): %.1f s%n",
+                    (System.nanoTime() - startStarted) / 1e9);
+            assertThat(run.restoredFrom()).contains(savepoint);
+            JsonNode restored = json(stack.flink().rest("/jobs/" + run.jobId() + "/checkpoints"))
+                    .path("latest").path("restored");
+            assertThat(restored.path("is_savepoint").asBoolean()).as(restored.toString()).isTrue();
+            assertThat(restored.path("external_path").asText()).contains(savepoint.getFileName().toString());
+
+            assertThat(run.awaitGeneratorExit(Duration.ofMinutes(2))).isZero();
+            ProducedTicks produced = assertExactlyWhatWasProduced(stack, stores, null);
+            assertThat(produced.duplicateIds()).as("ids reused by the second generator").isZero();
+            run.stop();
+        }
+    }
+
+    @Test
+    @Timeout(600)
+    void theJobComesBackByItselfWhenMariaDbAndCassandraWereDown(@TempDir Path dir) throws Exception {
+        try (LocalStack stack = stack(dir); PipelineStores stores = new PipelineStores(stack)) {
+            LocalRun run = LocalRun.start(stack, JOB_JAR, GENERATOR_JAR, generator(200, 1_400), environment(stack));
+            awaitRunningWithACheckpoint(stack.flink(), run.jobId());
+            Await.until("ticks in Cassandra", Duration.ofSeconds(60), () -> stores.cassandraRowCount() > 1_000);
+
+            stack.mysql().stop();
+            Thread.sleep(10_000);
+            stack.mysql().startAgain();
+            Thread.sleep(5_000);
+            stack.cassandra().stop();
+            Thread.sleep(10_000);
+            stack.cassandra().startAgain();
+
+            assertThat(run.awaitGeneratorExit(Duration.ofMinutes(3))).isZero();
+            assertExactlyWhatWasProduced(stack, stores, 14_000L);
+            Await.until("the job running", Duration.ofSeconds(60),
+                    () -> allTasksRunning(stack.flink(), run.jobId()));
+            run.stop();
+        }
+    }
+
+    private static LocalStack stack(Path dir) {
+        return LocalStack.builder().withKafka().withCassandra().withMySql().withFlink().dataDir(dir).start();
+    }
+
+    /** The stack's connection details, with windows and checkpoints short enough for a test. */
+    private static Map<String, String> environment(LocalStack stack) {
+        Map<String, String> environment = new HashMap<>(LocalRun.applicationEnvironment(stack));
+        environment.put("WINDOW_SIZE", "2s");
+        environment.put("CHECKPOINT_INTERVAL", "1s");
+        environment.put("CHECKPOINT_MIN_PAUSE", "200ms");
+        return environment;
+    }
+
+    private static List<String> generator(int ticksPerSecond, int rounds) {
+        return List.of("--rate", Integer.toString(ticksPerSecond), "--count", Integer.toString(rounds),
+                "--progress-interval", "1s");
+    }
+
+    /** Everything the generator sent, read back from Kafka, lands exactly once in Cassandra and MySQL. */
+    private static ProducedTicks assertExactlyWhatWasProduced(LocalStack stack, PipelineStores stores,
+                                                              Long expectedTicks) throws InterruptedException {
+        ProducedTicks produced = ProducedTicks.readAll(stack.kafka().bootstrapServers(), LocalStack.TRADING_DATA_TOPIC);
+        if (expectedTicks != null) {
+            assertThat(produced.tickCount()).as("ticks the generator sent").isEqualTo(expectedTicks);
+        }
+        StoreAssertions.awaitAllTicks(stores, produced, LANDING_TIMEOUT);
+        StoreAssertions.assertStoresHoldExactly(stores, produced);
+        assertThat(stores.preparedXaTransactions()).as("prepared XA transactions left").isEmpty();
+        System.out.printf(Locale.ROOT, "exact: %,d ticks in %,d messages; Cassandra %,d rows; MySQL SUM(tick_count) "
+                        + "%,d, SUM(total_volume) %,d%n", produced.tickCount(), produced.messages(),
+                stores.cassandraRowCount(), stores.aggregatedTickCount(), stores.aggregatedVolume());
+        return produced;
+    }
+
+    private static void awaitRunningWithACheckpoint(FlinkSessionCluster flink, String jobId) {
+        Await.until("the job running with a completed checkpoint", Duration.ofSeconds(120),
+                () -> allTasksRunning(flink, jobId) && json(flink.rest("/jobs/" + jobId + "/checkpoints"))
+                        .path("counts").path("completed").asInt() > 0);
+    }
+
+    private static boolean allTasksRunning(FlinkSessionCluster flink, String jobId) {
+        JsonNode job = json(flink.rest("/jobs/" + jobId));
+        if (!"RUNNING".equals(job.path("state").asText())) {
+            return false;
+        }
+        for (JsonNode vertex : job.path("vertices")) {
+            if (!"RUNNING".equals(vertex.path("status").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The job noticed a failure after {@code millis} (a region restart leaves the job itself RUNNING). */
+    private static boolean failedAfter(FlinkSessionCluster flink, String jobId, long millis) {
+        for (JsonNode failure : json(flink.rest("/jobs/" + jobId + "/exceptions")).path("exceptionHistory")
+                .path("entries")) {
+            if (failure.path("timestamp").asLong() > millis) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

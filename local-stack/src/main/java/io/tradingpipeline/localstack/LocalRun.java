@@ -1,0 +1,276 @@
+package io.tradingpipeline.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipeline on a local stack that carries on across restarts: the Flink job is submitted from the newest
+ * savepoint or retained checkpoint of the stack's cluster, the tick generator continues its ids, and
+ * {@link #stop()} takes a savepoint before anything else stops.
+ */
+public final class LocalRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The generator's progress line, e.g. "progress: sent 15 rounds (150 ticks), acknowledged 150 ticks, …". */
+    private static final Pattern ACKNOWLEDGED_TICKS = Pattern.compile("acknowledged ([0-9,]+) ticks");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    private final LocalStack stack;
+    private final String jobId;
+    private final Path restoredFrom;
+    private final ServerProcess generator;
+    private Path savepoint;
+
+    private LocalRun(LocalStack stack, String jobId, Path restoredFrom, ServerProcess generator) {
+        this.stack = stack;
+        this.jobId = jobId;
+        this.restoredFrom = restoredFrom;
+        this.generator = generator;
+    }
+
+    /**
+     * Submits {@code jobJar} with {@code flink run} (from the newest savepoint or retained checkpoint, if any)
+     * and, when {@code generatorJar} is given, starts the generator with {@code generatorArguments}. Both get
+     * {@code environment}: the stack's connection details and passwords.
+     */
+    public static LocalRun start(LocalStack stack, Path jobJar, Path generatorJar, List<String> generatorArguments,
+                                 Map<String, String> environment) {
+        FlinkSessionCluster flink = stack.flink();
+        Path restoreFrom = newestRestorePoint(flink).orElse(null);
+        if (restoreFrom != null) {
+            LOG.info("resuming the job from {}", restoreFrom);
+        }
+        String jobId = flink.run(jobJar, restoreFrom, List.of(), environment);
+        ServerProcess generator = null;
+        if (generatorJar != null) {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", generatorJar.toAbsolutePath().toString()));
+            command.addAll(generatorArguments);
+            generator = ServerProcess.start("tick generator", command, environment, stack.dataDir(),
+                    stack.dataDir().resolve("tick-generator.log"));
+        }
+        return new LocalRun(stack, jobId, restoreFrom, generator);
+    }
+
+    /**
+     * What the job and the generator need to reach the stack: its connection details and passwords, under the
+     * environment variable names they read.
+     */
+    public static Map<String, String> applicationEnvironment(LocalStack stack) {
+        return StackEnvironment.of(stack).withPasswords(stack.mysql());
+    }
+
+    /**
+     * The newest savepoint or retained checkpoint under the cluster's directories: after a clean stop the
+     * savepoint it took, after a crash the last checkpoint that completed.
+     */
+    public static Optional<Path> newestRestorePoint(FlinkSessionCluster flink) {
+        List<Path> metadata = new ArrayList<>();
+        for (Path root : List.of(flink.savepointsDir(), flink.checkpointsDir())) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.find(root, 3, (path, attributes) ->
+                    path.getFileName().toString().equals("_metadata") && attributes.isRegularFile())) {
+                files.forEach(metadata::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot look for checkpoints in " + root, e);
+            }
+        }
+        return metadata.stream()
+                .max(Comparator.comparing(LocalRun::modified))
+                .map(Path::getParent);
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    /** The savepoint or checkpoint the job was submitted from, if any. */
+    public Optional<Path> restoredFrom() {
+        return Optional.ofNullable(restoredFrom);
+    }
+
+    /** Waits for a generator started with {@code --count} or {@code --duration} to finish; its exit code. */
+    public int awaitGeneratorExit(Duration timeout) {
+        if (generator == null) {
+            throw new IllegalStateException("this run has no generator");
+        }
+        if (!generator.waitForExit(timeout)) {
+            throw new IllegalStateException("the tick generator did not finish within " + timeout);
+        }
+        return generator.exitCode();
+    }
+
+    /** Stops the generator (it flushes what it sent and prints its totals) and nothing else. */
+    public void stopGenerator() {
+        if (generator != null) {
+            generator.stop();
+        }
+    }
+
+    /**
+     * Stops the job with a savepoint (the next run resumes from it), then the generator. The stack keeps
+     * running. A job that is not running any more (failed, or its cluster is gone) is left as it is: the next
+     * run resumes from its last retained checkpoint.
+     *
+     * @return the savepoint, if one was taken
+     */
+    public synchronized Optional<Path> stop() {
+        if (savepoint == null) {
+            try {
+                savepoint = stack.flink().stopWithSavepoint(jobId);
+                LOG.info("job {} stopped with savepoint {}", jobId, savepoint);
+            } catch (RuntimeException e) {
+                LOG.warn("job {} not stopped with a savepoint; the next run resumes from its last checkpoint: {}",
+                        jobId, e.getMessage());
+            }
+        }
+        stopGenerator();
+        return Optional.ofNullable(savepoint);
+    }
+
+    /**
+     * One line on how the pipeline is doing, e.g. {@code 12:01:05 | generator 1,230 ticks sent | job RUNNING,
+     * 1,220 ticks parsed, 0 dead-lettered | checkpoint 42, 3 s ago | newest window 12:01:00, 5 s ago}.
+     */
+    public String status() {
+        Instant now = Instant.now();
+        List<String> parts = new ArrayList<>();
+        parts.add(CLOCK.format(LocalTime.ofInstant(now, ZoneOffset.UTC)) + " UTC");
+        if (generator != null) {
+            parts.add("generator " + generatorTicks().map(ticks -> ticks + " ticks sent").orElse("starting")
+                    + (generator.isAlive() ? "" : " (stopped)"));
+        }
+        parts.addAll(jobStatus(now));
+        parts.add(newestWindow(now));
+        return String.join(" | ", parts);
+    }
+
+    private Optional<String> generatorTicks() {
+        String tail = tail(generator.logFile(), 4096);
+        Matcher matcher = ACKNOWLEDGED_TICKS.matcher(tail);
+        String last = null;
+        while (matcher.find()) {
+            last = matcher.group(1);
+        }
+        return Optional.ofNullable(last);
+    }
+
+    private List<String> jobStatus(Instant now) {
+        try {
+            FlinkSessionCluster flink = stack.flink();
+            JsonNode job = JSON.readTree(flink.rest("/jobs/" + jobId));
+            StringBuilder state = new StringBuilder("job ").append(job.path("state").asText("UNKNOWN"));
+            metricSums(flink, job).forEach((name, value) -> state.append(", ")
+                    .append(String.format(Locale.ROOT, "%,d", value)).append(' ').append(name));
+            JsonNode completed = JSON.readTree(flink.rest("/jobs/" + jobId + "/checkpoints"))
+                    .path("latest").path("completed");
+            String checkpoint = completed.isMissingNode() || completed.isNull() ? "no checkpoint yet"
+                    : "checkpoint " + completed.path("id").asLong() + ", "
+                    + age(Instant.ofEpochMilli(completed.path("latest_ack_timestamp").asLong()), now) + " ago";
+            return List.of(state.toString(), checkpoint);
+        } catch (IOException | RuntimeException e) {
+            return List.of("job unreachable (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
+    /** The parse operator's counters, summed over its subtasks, since the job last (re)started. */
+    private static Map<String, Long> metricSums(FlinkSessionCluster flink, JsonNode job) throws IOException {
+        Map<String, String> shown = Map.of("ticksParsed", "ticks parsed", "messagesDeadLettered", "dead-lettered");
+        Map<String, Long> sums = new java.util.LinkedHashMap<>();
+        for (JsonNode vertex : job.path("vertices")) {
+            String base = "/jobs/" + job.path("jid").asText() + "/vertices/" + vertex.path("id").asText()
+                    + "/subtasks/metrics";
+            List<String> ids = new ArrayList<>();
+            for (JsonNode metric : JSON.readTree(flink.rest(base))) {
+                String id = metric.path("id").asText();
+                if (shown.keySet().stream().anyMatch(name -> id.endsWith("." + name))) {
+                    ids.add(id);
+                }
+            }
+            if (ids.isEmpty()) {
+                continue;
+            }
+            for (JsonNode metric : JSON.readTree(flink.rest(base + "?agg=sum&get=" + String.join(",", ids)))) {
+                String id = metric.path("id").asText();
+                String name = id.substring(id.lastIndexOf('.') + 1);
+                sums.merge(shown.get(name), metric.path("sum").asLong(), Long::sum);
+            }
+        }
+        return sums;
+    }
+
+    private String newestWindow(Instant now) {
+        MySqlServer mysql = stack.mysql();
+        try (Connection connection = mysql.connect(mysql.dashboard());
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT MAX(window_end) FROM aggregated_data")) {
+            row.next();
+            // The columns hold UTC; read them as UTC whatever this JVM's zone.
+            String text = row.getString(1);
+            if (text == null) {
+                return "no window in MySQL yet";
+            }
+            Instant end = Timestamp.valueOf(text).toLocalDateTime().toInstant(ZoneOffset.UTC);
+            return "newest window " + CLOCK.format(LocalTime.ofInstant(end, ZoneOffset.UTC)) + ", "
+                    + age(end, now) + " ago";
+        } catch (SQLException | RuntimeException e) {
+            return "MySQL unreachable (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String age(Instant then, Instant now) {
+        long seconds = Math.max(0, Duration.between(then, now).toSeconds());
+        return seconds < 120 ? seconds + " s" : seconds / 60 + " min";
+    }
+
+    private static String tail(Path file, int bytes) {
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long start = Math.max(0, in.length() - bytes);
+            byte[] buffer = new byte[(int) (in.length() - start)];
+            in.seek(start);
+            in.readFully(buffer);
+            return new String(buffer, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
