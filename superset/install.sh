@@ -22,17 +22,7 @@ for arg in "$@"; do
   esac
 done
 
-as_root() {
-  if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
-    echo "superset/install.sh: '$*' needs root; run it once as root" >&2; exit 1
-  fi
-}
-
-apt_install() {
-  echo "superset/install.sh: installing Debian packages $*" >&2
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
-}
+debian_packages="$here/../local-stack/ensure-debian-packages.sh"
 
 pick_python() {
   # The pins were resolved and tested on CPython 3.11; Superset 6.1 runs on 3.10 to 3.12.
@@ -51,7 +41,7 @@ wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
 if [[ ! -x "$venv/bin/superset" || "$(cat "$venv/.requirements.sha256" 2>/dev/null)" != "$wanted" ]]; then
   python="$(pick_python)"
   if ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
-    apt_install python3-venv
+    bash "$debian_packages" python3-venv
   fi
   echo "superset/install.sh: installing Superset into $venv (about a minute)" >&2
   started=$SECONDS
@@ -63,12 +53,7 @@ if [[ ! -x "$venv/bin/superset" || "$(cat "$venv/.requirements.sha256" 2>/dev/nu
 fi
 
 if $browser; then
-  if ! command -v chromium >/dev/null; then
-    apt_install chromium
-  fi
-  if ! command -v npm >/dev/null; then
-    apt_install nodejs npm
-  fi
+  bash "$debian_packages" chromium=chromium node=nodejs npm=npm
   if [[ ! -d "$here/browser/node_modules/playwright-core" ]]; then
     (cd "$here/browser" && npm ci --silent --no-audit --no-fund >&2)
   fi
