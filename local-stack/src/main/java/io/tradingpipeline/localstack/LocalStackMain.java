@@ -52,6 +52,7 @@ public final class LocalStackMain {
         // stderr, as logging may be shut down already by then.
         stack.beforeClose(() -> {
             if (run.get() != null) {
+                System.out.println();
                 System.err.println("local-stack: stopping the job with a savepoint...");
                 run.get().stop().ifPresentOrElse(
                         savepoint -> System.err.println("local-stack: savepoint " + savepoint
