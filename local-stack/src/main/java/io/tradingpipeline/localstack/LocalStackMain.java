@@ -90,7 +90,9 @@ public final class LocalStackMain {
                 System.out.println("# tick generator running, log " + stack.dataDir().resolve("tick-generator.log"));
             }
         }
-        System.out.println("# data kept in " + stack.dataDir() + " (--fresh wipes it); Ctrl-C stops everything");
+        System.out.println(options.dataDir() != null
+                ? "# data kept in " + stack.dataDir() + " for the next start (--fresh wipes it); Ctrl-C stops everything"
+                : "# data in the temporary " + stack.dataDir() + ", deleted on stop; Ctrl-C stops everything");
         System.out.flush();
         if (run.get() == null) {
             new CountDownLatch(1).await();
