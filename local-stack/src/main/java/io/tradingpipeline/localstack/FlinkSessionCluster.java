@@ -76,6 +76,11 @@ public final class FlinkSessionCluster implements AutoCloseable {
      */
     public static FlinkSessionCluster start(Path dir, int requestedRestPort, int taskSlots) {
         int restPort = Ports.resolve(requestedRestPort);
+        // A free port may be taken again before the JobManager binds it (another server starting at the
+        // same time): pick another one rather than fail.
+        for (int attempt = 0; requestedRestPort == 0 && attempt < 5 && Ports.isListening(restPort); attempt++) {
+            restPort = Ports.free();
+        }
         if (Ports.isListening(restPort)) {
             throw new LocalStackStartupException(NAME + " cannot use REST port " + restPort + ": it is taken");
         }
