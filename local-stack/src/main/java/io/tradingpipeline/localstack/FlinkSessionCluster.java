@@ -75,12 +75,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
      * @param taskSlots         slots of the TaskManager, i.e. the highest parallelism a job can run with
      */
     public static FlinkSessionCluster start(Path dir, int requestedRestPort, int taskSlots) {
-        int restPort = Ports.resolve(requestedRestPort);
-        // A free port may be taken again before the JobManager binds it (another server starting at the
-        // same time): pick another one rather than fail.
-        for (int attempt = 0; requestedRestPort == 0 && attempt < 5 && Ports.isListening(restPort); attempt++) {
-            restPort = Ports.free();
-        }
+        int restPort = restPort(requestedRestPort);
         if (Ports.isListening(restPort)) {
             throw new LocalStackStartupException(NAME + " cannot use REST port " + restPort + ": it is taken");
         }
@@ -106,6 +101,18 @@ public final class FlinkSessionCluster implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    /**
+     * The requested port, or a free one: a free port may be taken again before the JobManager binds it (by a
+     * server starting at the same time), then another one is picked rather than failing.
+     */
+    private static int restPort(int requested) {
+        int port = Ports.resolve(requested);
+        for (int attempt = 0; requested == 0 && attempt < 5 && Ports.isListening(port); attempt++) {
+            port = Ports.free();
+        }
+        return port;
     }
 
     /** Starts one more TaskManager and waits until the JobManager counts it. */
