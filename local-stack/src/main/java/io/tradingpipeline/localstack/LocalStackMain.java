@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LocalStackMain {
 
     private static final java.time.Duration STATUS_INTERVAL = java.time.Duration.ofSeconds(5);
+    private static volatile boolean stopping;
 
     private LocalStackMain() {
     }
@@ -51,6 +52,7 @@ public final class LocalStackMain {
         // from it), then the generator (it flushes and prints its totals), then the servers. Reports go to
         // stderr, as logging may be shut down already by then.
         stack.beforeClose(() -> {
+            stopping = true;
             if (run.get() != null) {
                 System.out.println();
                 System.err.println("local-stack: stopping the job with a savepoint...");
@@ -103,7 +105,7 @@ public final class LocalStackMain {
     /** A status line every few seconds, until the JVM stops: rewritten in place on a terminal. */
     private static void printStatus(LocalRun run) throws InterruptedException {
         boolean terminal = System.console() != null;
-        while (true) {
+        while (!stopping) {
             String status = run.status();
             if (terminal) {
                 System.out.print("\r\033[K" + status);
@@ -113,6 +115,7 @@ public final class LocalStackMain {
             System.out.flush();
             Thread.sleep(STATUS_INTERVAL.toMillis());
         }
+        new CountDownLatch(1).await();
     }
 
     private static LocalStack start(LocalStackOptions options) {

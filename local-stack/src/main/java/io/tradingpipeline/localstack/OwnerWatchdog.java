@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A tiny bash process next to each server that kills the server when this JVM disappears, including
@@ -20,8 +21,8 @@ final class OwnerWatchdog {
 
     static Process watch(long serverPid) {
         // The script comes on stdin, so that ps shows a short, greppable command line.
-        ProcessBuilder builder = new ProcessBuilder("bash", "-s", "local-stack-owner-watchdog",
-                Long.toString(ProcessHandle.current().pid()), Long.toString(serverPid));
+        ProcessBuilder builder = new ProcessBuilder(ServerProcess.inSessionOfItsOwn(List.of("bash", "-s",
+                "local-stack-owner-watchdog", Long.toString(ProcessHandle.current().pid()), Long.toString(serverPid))));
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         try {

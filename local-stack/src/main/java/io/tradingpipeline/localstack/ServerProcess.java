@@ -30,6 +30,7 @@ final class ServerProcess {
     private static final int LOG_LINES_IN_ERRORS = 20;
     private static final int LOG_ERRORS_IN_ERRORS = 5;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final String name;
     private final ProcessBuilder builder;
@@ -57,7 +58,7 @@ final class ServerProcess {
      */
     static ServerProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
                                Path consoleLog, Path... otherLogs) {
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(inSessionOfItsOwn(command))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()))
@@ -66,6 +67,20 @@ final class ServerProcess {
         List<Path> logs = new ArrayList<>(List.of(otherLogs));
         logs.add(consoleLog);
         return launch(name, builder, List.copyOf(logs));
+    }
+
+    /**
+     * {@code command} run by setsid, in a session of its own: Ctrl-C in a terminal then reaches only the JVM
+     * that owns the servers (which stops the job with a savepoint before anything else), not every server at
+     * once. setsid execs the command in the same process, so the pid stays the server's.
+     */
+    static List<String> inSessionOfItsOwn(List<String> command) {
+        if (!Files.isExecutable(SETSID)) {
+            return command;
+        }
+        List<String> detached = new ArrayList<>(List.of(SETSID.toString()));
+        detached.addAll(command);
+        return detached;
     }
 
     private static ServerProcess launch(String name, ProcessBuilder builder, List<Path> logs) {
