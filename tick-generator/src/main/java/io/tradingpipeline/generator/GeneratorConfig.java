@@ -1,5 +1,7 @@
 package io.tradingpipeline.generator;
 
+import io.tradingpipeline.contract.ConnectionOptions;
+import io.tradingpipeline.contract.DurationConverter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,7 +30,9 @@ import picocli.CommandLine.Spec;
                 + "company of the MySQL table 'profile'. Tick ids continue above the highest id found at the "
                 + "tail of the topic's partitions, so restarts never reuse an id.",
             "Default: one round every 5 s until stopped (Ctrl+C / SIGTERM: flush, print totals, exit 0). "
-                + "Load mode: --rate."},
+                + "Load mode: --rate.",
+            "Durations: " + DurationConverter.SYNTAX + ". Options that name an environment variable fall back "
+                + "to it, then to the development default in the repository's .env."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all rounds acknowledged (also after SIGINT/SIGTERM)",
@@ -42,28 +47,15 @@ public final class GeneratorConfig implements Callable<Integer> {
 
     // --- connections ---
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]",
-            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
-            description = "Kafka brokers (env KAFKA_BOOTSTRAP_SERVERS).")
-    private String bootstrapServers;
+    @Mixin
+    private ConnectionOptions connection;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "${env:KAFKA_TOPIC:-trading_data}",
-            description = "Topic the rounds go to (env KAFKA_TOPIC).")
-    private String topic;
-
-    @Option(names = "--mysql-url", paramLabel = "JDBC_URL",
-            defaultValue = "${env:MYSQL_URL:-jdbc:mysql://localhost:3306/trading}",
-            description = "Database holding the table 'profile' (env MYSQL_URL).")
-    private String mysqlUrl;
-
-    @Option(names = "--mysql-user", paramLabel = "USER", defaultValue = "${env:MYSQL_GENERATOR_USER:-trading_generator}",
+    @Option(names = "--mysql-generator-user", paramLabel = "USER",
             description = "Read-only database user (env MYSQL_GENERATOR_USER).")
     private String mysqlUser;
 
-    @Option(names = "--mysql-password", paramLabel = "PASSWORD", showDefaultValue = Visibility.NEVER,
-            defaultValue = "${env:MYSQL_GENERATOR_PASSWORD:-generator-dev}",
-            description = "Password of the database user. Default: env MYSQL_GENERATOR_PASSWORD, "
-                    + "else the development default of .env.")
+    @Option(names = "--mysql-generator-password", paramLabel = "PASSWORD", showDefaultValue = Visibility.NEVER,
+            description = "Password of the database user (env MYSQL_GENERATOR_PASSWORD).")
     private String mysqlPassword;
 
     @Option(names = "--db-attempts", paramLabel = "N", defaultValue = "5",
@@ -212,15 +204,15 @@ public final class GeneratorConfig implements Callable<Integer> {
     // --- typed accessors ---
 
     public String bootstrapServers() {
-        return bootstrapServers;
+        return connection.kafkaBootstrapServers();
     }
 
     public String topic() {
-        return topic;
+        return connection.kafkaTopic();
     }
 
     public String mysqlUrl() {
-        return mysqlUrl;
+        return connection.mysqlUrl();
     }
 
     public String mysqlUser() {

@@ -21,10 +21,6 @@ public final class MarketSimulator {
         this.quotes = companies.stream().map(company -> new Quote(company, model, seed)).toList();
     }
 
-    public int companyCount() {
-        return quotes.size();
-    }
-
     /** The next round: ids {@code firstId, firstId + 1, …} in company order, all created at {@code createdAt}. */
     public List<Tick> nextRound(long firstId, Instant createdAt) {
         List<Tick> round = new ArrayList<>(quotes.size());

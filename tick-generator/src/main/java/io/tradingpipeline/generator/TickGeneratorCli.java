@@ -1,5 +1,7 @@
 package io.tradingpipeline.generator;
 
+import io.tradingpipeline.contract.DurationConverter;
+import io.tradingpipeline.contract.SettingDefaults;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine;
@@ -21,6 +23,7 @@ public final class TickGeneratorCli {
     public static int execute(String[] args, PrintWriter out, PrintWriter err, StopSignal stop) {
         CommandLine commandLine = new CommandLine(new GeneratorConfig(stop))
                 .registerConverter(Duration.class, new DurationConverter())
+                .setDefaultValueProvider(new SettingDefaults())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err)

@@ -4,24 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.tradingpipeline.contract.TickFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.OptionalLong;
 
-/**
- * The message format of {@code trading_data}: one JSON array per round, one object per tick with the keys
- * {@code id, ticker, created_at, price, market_cap, volume, sector} in this order; {@code created_at} is UTC
- * {@code yyyy-MM-dd HH:mm:ss}.
- */
+/** Writes rounds in the message format of {@link TickFormat}, one JSON array per round, and reads ids back. */
 public final class TickJson {
-
-    public static final DateTimeFormatter CREATED_AT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -37,16 +29,16 @@ public final class TickJson {
             for (Tick tick : round) {
                 if (!tick.createdAt().equals(formattedInstant)) {
                     formattedInstant = tick.createdAt();
-                    createdAt = CREATED_AT.format(formattedInstant);
+                    createdAt = TickFormat.CREATED_AT_FORMAT.format(formattedInstant);
                 }
                 json.writeStartObject();
-                json.writeNumberField("id", tick.id());
-                json.writeStringField("ticker", tick.ticker());
-                json.writeStringField("created_at", createdAt);
-                json.writeNumberField("price", tick.price());
-                json.writeNumberField("market_cap", tick.marketCap());
-                json.writeNumberField("volume", tick.volume());
-                json.writeStringField("sector", tick.sector());
+                json.writeNumberField(TickFormat.ID, tick.id());
+                json.writeStringField(TickFormat.TICKER, tick.ticker());
+                json.writeStringField(TickFormat.CREATED_AT, createdAt);
+                json.writeNumberField(TickFormat.PRICE, tick.price());
+                json.writeNumberField(TickFormat.MARKET_CAP, tick.marketCap());
+                json.writeNumberField(TickFormat.VOLUME, tick.volume());
+                json.writeStringField(TickFormat.SECTOR, tick.sector());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -57,31 +49,23 @@ public final class TickJson {
     }
 
     /**
-     * Highest integral {@code id} of the tick objects in a message, or empty when the message is not a JSON
-     * array of objects or holds no id (foreign or malformed messages are skipped, not fatal).
+     * Highest integral {@code id} of the tick objects in a message (an array of them or a single one), or empty
+     * when the message holds no such id (foreign or malformed messages are skipped, not fatal).
      */
     public static OptionalLong maxId(byte[] message) {
         if (message == null) {
             return OptionalLong.empty();
         }
-        long max = Long.MIN_VALUE;
-        boolean found = false;
+        MaxId max = new MaxId();
         try (JsonParser parser = JSON.createParser(message)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                return OptionalLong.empty();
-            }
-            JsonToken token;
-            while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-                if (token != JsonToken.START_OBJECT) {
-                    parser.skipChildren();
-                    continue;
-                }
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    if ("id".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
-                        max = Math.max(max, parser.getLongValue());
-                        found = true;
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                readTickId(parser, max);
+            } else if (first == JsonToken.START_ARRAY) {
+                JsonToken token;
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+                    if (token == JsonToken.START_OBJECT) {
+                        readTickId(parser, max);
                     } else {
                         parser.skipChildren();
                     }
@@ -90,6 +74,29 @@ public final class TickJson {
         } catch (IOException e) {
             // malformed from here on: keep whatever ids were read before
         }
-        return found ? OptionalLong.of(max) : OptionalLong.empty();
+        return max.found ? OptionalLong.of(max.value) : OptionalLong.empty();
+    }
+
+    /** Reads one tick object's fields, the parser positioned on its START_OBJECT. */
+    private static void readTickId(JsonParser parser, MaxId max) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (TickFormat.ID.equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+                max.add(parser.getLongValue());
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private static final class MaxId {
+        private long value = Long.MIN_VALUE;
+        private boolean found;
+
+        void add(long id) {
+            value = Math.max(value, id);
+            found = true;
+        }
     }
 }

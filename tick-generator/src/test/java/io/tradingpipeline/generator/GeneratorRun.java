@@ -35,11 +35,11 @@ record GeneratorRun(int exitCode, String stderr) {
     static List<String> args(LocalStack stack, String topic, String... extra) {
         var generator = stack.mysql().generator();
         Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("--bootstrap-servers", stack.kafka().bootstrapServers());
-        flags.put("--topic", topic);
+        flags.put("--kafka-bootstrap-servers", stack.kafka().bootstrapServers());
+        flags.put("--kafka-topic", topic);
         flags.put("--mysql-url", stack.mysql().jdbcUrl());
-        flags.put("--mysql-user", generator.user());
-        flags.put("--mysql-password", generator.password());
+        flags.put("--mysql-generator-user", generator.user());
+        flags.put("--mysql-generator-password", generator.password());
         flags.put("--progress-interval", "1s");
         flags.put("--max-block", "20s");
         List<String> args = new ArrayList<>();

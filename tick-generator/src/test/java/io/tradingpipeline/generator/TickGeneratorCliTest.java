@@ -19,7 +19,8 @@ class TickGeneratorCliTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString())
-                .contains("--bootstrap-servers", "--topic", "--mysql-url", "--mysql-user", "--mysql-password",
+                .contains("--kafka-bootstrap-servers", "--kafka-topic", "--mysql-url", "--mysql-generator-user",
+                        "--mysql-generator-password", "MYSQL_GENERATOR_PASSWORD",
                         "--rate", "--count", "--duration", "--interval", "--seed", "--compression",
                         "--linger-ms", "--batch-size", "--max-block", "--delivery-timeout", "Exit codes:")
                 .contains("Default: trading_data", "Default: lz4", "Default: 5")
@@ -50,14 +51,18 @@ class TickGeneratorCliTest {
         assertThat(err.toString()).contains("use either --rate or --interval");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"--duration=PT5S", "--interval=2m", "--max-block=1.5s"})
+    void durationsOfAnotherSyntaxAreUsageErrorsNamingTheSyntax(String argument) {
+        assertThat(run(argument)).isEqualTo(2);
+        assertThat(err.toString()).contains("is not a duration", "500ms, 10s, 15min, 1h");
+    }
+
     @Test
-    void durationsAcceptShortAndIsoForms() {
-        DurationConverter converter = new DurationConverter();
-        assertThat(converter.convert("250ms").toMillis()).isEqualTo(250);
-        assertThat(converter.convert("5s").toSeconds()).isEqualTo(5);
-        assertThat(converter.convert("2m").toSeconds()).isEqualTo(120);
-        assertThat(converter.convert("1h").toMinutes()).isEqualTo(60);
-        assertThat(converter.convert("PT1.5S").toMillis()).isEqualTo(1500);
+    void helpNamesTheDurationSyntaxAndTheEnvironmentFallback() {
+        run("--help");
+
+        assertThat(out.toString()).contains("Durations: a whole number and ms, s, min or h", ".env");
     }
 
     private int run(String... args) {

@@ -88,7 +88,7 @@ class TickGeneratorFailureIT {
 
     @Test
     void wrongPasswordFailsAtOnce() {
-        List<String> args = GeneratorRun.args(stack, "trading_data", "--count=1", "--mysql-password=wrong");
+        List<String> args = GeneratorRun.args(stack, "trading_data", "--count=1", "--mysql-generator-password=wrong");
 
         GeneratorRun run = GeneratorRun.of(args);
 
@@ -99,7 +99,7 @@ class TickGeneratorFailureIT {
     @Test
     void unreachableBrokerFailsWithinTheBlockTimeout() throws IOException {
         List<String> args = GeneratorRun.args(stack, "trading_data", "--count=1",
-                "--bootstrap-servers=127.0.0.1:" + closedPort(), "--max-block=2s", "--delivery-timeout=3s");
+                "--kafka-bootstrap-servers=127.0.0.1:" + closedPort(), "--max-block=2s", "--delivery-timeout=3s");
 
         long start = System.nanoTime();
         GeneratorRun run = GeneratorRun.of(args);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingpipeline.localstack.LocalStack;
 import io.tradingpipeline.localstack.LocalStackExtension;
+import io.tradingpipeline.contract.TickFormat;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -199,7 +200,7 @@ class TickGeneratorIT {
         assertThat(TickSize.isOnGrid(price)).isTrue();
         assertThat(tick.get("market_cap").asLong()).isEqualTo(price * company.shares());
         assertThat(tick.get("volume").asLong()).isPositive().matches(volume -> volume % 100 == 0);
-        Instant createdAt = LocalDateTime.parse(tick.get("created_at").asText(), TickJson.CREATED_AT)
+        Instant createdAt = LocalDateTime.parse(tick.get(TickFormat.CREATED_AT).asText(), TickFormat.CREATED_AT_FORMAT)
                 .toInstant(ZoneOffset.UTC);
         assertThat(tick.get("created_at").asText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
         assertThat(createdAt).isBetween(start, end);

@@ -1,5 +1,7 @@
 package io.tradingpipeline.generator.bench;
 
+import io.tradingpipeline.contract.ConnectionOptions;
+import io.tradingpipeline.contract.SettingDefaults;
 import io.tradingpipeline.generator.StopSignal;
 import io.tradingpipeline.generator.TickGeneratorCli;
 import io.tradingpipeline.localstack.LocalStack;
@@ -34,6 +36,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,7 +45,8 @@ import picocli.CommandLine.Option;
  * generator) with the same producer settings to the same broker. Not a test: it prints numbers.
  *
  * <p>Run: {@code ./mvnw -B -pl tick-generator -Pbenchmark verify} (starts a local stack), or against running
- * servers: {@code -Dbenchmark.args="--bootstrap-servers=HOST:9092 --mysql-url=jdbc:mysql://HOST:3306/trading"}.
+ * servers: {@code -Dbenchmark.args="--running-servers --kafka-bootstrap-servers=HOST:9092
+ * --mysql-url=jdbc:mysql://HOST:3306/trading"}.
  */
 @Command(name = "producer-benchmark", mixinStandardHelpOptions = true, showDefaultValues = true)
 public final class ProducerBenchmark implements Callable<Integer> {
@@ -55,18 +59,17 @@ public final class ProducerBenchmark implements Callable<Integer> {
     private static final Pattern TOOL_SUMMARY = Pattern.compile(
             "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\)");
 
-    @Option(names = "--bootstrap-servers", description = "Use this broker instead of starting a local stack.")
-    private String bootstrapServers;
+    @Option(names = "--running-servers",
+            description = "Use the servers of the connection options instead of starting a local stack.")
+    private boolean runningServers;
 
-    @Option(names = "--mysql-url", description = "Database with the profile table (with --bootstrap-servers).",
-            defaultValue = "${env:MYSQL_URL:-jdbc:mysql://localhost:3306/trading}")
-    private String mysqlUrl;
+    @Mixin
+    private ConnectionOptions connection;
 
-    @Option(names = "--mysql-user", defaultValue = "${env:MYSQL_GENERATOR_USER:-trading_generator}")
+    @Option(names = "--mysql-generator-user")
     private String mysqlUser;
 
-    @Option(names = "--mysql-password", defaultValue = "${env:MYSQL_GENERATOR_PASSWORD:-generator-dev}",
-            showDefaultValue = CommandLine.Help.Visibility.NEVER)
+    @Option(names = "--mysql-generator-password", showDefaultValue = CommandLine.Help.Visibility.NEVER)
     private String mysqlPassword;
 
     @Option(names = "--seconds", defaultValue = "15", description = "How long the generator runs.")
@@ -76,13 +79,14 @@ public final class ProducerBenchmark implements Callable<Integer> {
     private String compression;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ProducerBenchmark()).execute(args));
+        System.exit(new CommandLine(new ProducerBenchmark()).setDefaultValueProvider(new SettingDefaults())
+                .execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
-        if (bootstrapServers != null) {
-            return run(bootstrapServers, mysqlUrl, mysqlUser, mysqlPassword);
+        if (runningServers) {
+            return run(connection.kafkaBootstrapServers(), connection.mysqlUrl(), mysqlUser, mysqlPassword);
         }
         try (LocalStack stack = LocalStack.start()) {
             var generator = stack.mysql().generator();
@@ -139,8 +143,8 @@ public final class ProducerBenchmark implements Callable<Integer> {
         TeeWriter console = new TeeWriter();
         PrintWriter tee = new PrintWriter(console, true);
         int exit = TickGeneratorCli.execute(new String[] {
-            "--bootstrap-servers=" + bootstrap, "--topic=" + topic, "--mysql-url=" + url, "--mysql-user=" + user,
-            "--mysql-password=" + password, "--rate=0", "--duration=" + seconds + "s", "--seed=1",
+            "--kafka-bootstrap-servers=" + bootstrap, "--kafka-topic=" + topic, "--mysql-url=" + url,
+            "--mysql-generator-user=" + user, "--mysql-generator-password=" + password, "--rate=0", "--duration=" + seconds + "s", "--seed=1",
             "--compression=" + compression, "--progress-interval=5s"}, tee, tee, new StopSignal());
         if (exit != 0) {
             throw new IllegalStateException("generator exited with " + exit);
