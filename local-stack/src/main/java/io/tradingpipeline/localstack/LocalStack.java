@@ -1,5 +1,7 @@
 package io.tradingpipeline.localstack;
 
+import io.tradingpipeline.contract.DevelopmentDefaults;
+import io.tradingpipeline.contract.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,8 +32,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
 
-    public static final String TRADING_DATA_TOPIC = "trading_data";
-    public static final String DEAD_LETTER_TOPIC = "trading_data_dlq";
+    public static final String TRADING_DATA_TOPIC = DevelopmentDefaults.bundled().get(Setting.KAFKA_TOPIC).orElseThrow();
+    public static final String DEAD_LETTER_TOPIC =
+            DevelopmentDefaults.bundled().get(Setting.KAFKA_DLQ_TOPIC).orElseThrow();
+    private static final int TRADING_DATA_PARTITIONS = 4;
+    private static final int FLINK_TASK_SLOTS = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
@@ -219,14 +224,11 @@ public final class LocalStack implements AutoCloseable {
         private boolean withSuperset;
         private int supersetPort;
         private int flinkRestPort;
-        private int flinkTaskSlots = 2;
         private int kafkaPort;
         private int cassandraPort;
         private int mySqlPort;
-        private int tradingDataPartitions = 4;
         private Path dataDir;
         private boolean freshData;
-        private Boolean keepDataDir;
 
         private Builder() {
         }
@@ -271,15 +273,6 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** Task slots of the Flink TaskManager (the highest job parallelism); 2 by default. */
-        public Builder flinkTaskSlots(int slots) {
-            if (slots < 1) {
-                throw new IllegalArgumentException("task slots must be at least 1: " + slots);
-            }
-            flinkTaskSlots = slots;
-            return this;
-        }
-
         /** The Kafka broker port; 0 (the default) picks a free one. */
         public Builder kafkaPort(int port) {
             kafkaPort = checkPort(port);
@@ -295,15 +288,6 @@ public final class LocalStack implements AutoCloseable {
         /** The MySQL protocol port; 0 (the default) picks a free one. */
         public Builder mySqlPort(int port) {
             mySqlPort = checkPort(port);
-            return this;
-        }
-
-        /** Partitions of {@value LocalStack#TRADING_DATA_TOPIC}; 4 by default. */
-        public Builder tradingDataPartitions(int partitions) {
-            if (partitions < 1) {
-                throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
-            }
-            tradingDataPartitions = partitions;
             return this;
         }
 
@@ -323,12 +307,6 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** Keep the data directory (logs, configuration) after close. Default: system property localstack.keep. */
-        public Builder keepDataDir(boolean keep) {
-            keepDataDir = keep;
-            return this;
-        }
-
         public LocalStack start() {
             if (!withKafka && !withCassandra && !withMySql && !withFlink) {
                 throw new IllegalStateException("choose at least one server: withKafka(), withCassandra(), withMySql(), "
@@ -336,8 +314,7 @@ public final class LocalStack implements AutoCloseable {
             }
             RepositoryFiles repository = withCassandra || withMySql ? RepositoryFiles.locate() : null;
             Path dir = prepareDataDir();
-            boolean keep = keepDataDir != null ? keepDataDir
-                    : dataDir != null || Boolean.getBoolean("localstack.keep");
+            boolean keep = dataDir != null || Boolean.getBoolean("localstack.keep");
             LOG.info("starting local stack in {}", dir);
             long startedAt = System.nanoTime();
 
@@ -345,7 +322,7 @@ public final class LocalStack implements AutoCloseable {
             try {
                 CompletableFuture<KafkaServer> kafka = startIf(withKafka, executor, () -> {
                     KafkaServer server = KafkaServer.start(LocalFiles.createDirectories(dir.resolve("kafka")), kafkaPort);
-                    server.createTopic(TRADING_DATA_TOPIC, tradingDataPartitions);
+                    server.createTopic(TRADING_DATA_TOPIC, TRADING_DATA_PARTITIONS);
                     server.createTopic(DEAD_LETTER_TOPIC, 1);
                     return server;
                 });
@@ -356,7 +333,7 @@ public final class LocalStack implements AutoCloseable {
                         MySqlServer.start(LocalFiles.createDirectories(dir.resolve("mariadb")), mySqlPort, repository));
                 CompletableFuture<FlinkSessionCluster> flink = startIf(withFlink, executor, () ->
                         FlinkSessionCluster.start(LocalFiles.createDirectories(dir.resolve("flink")), flinkRestPort,
-                                flinkTaskSlots));
+                                FLINK_TASK_SLOTS));
                 CompletableFuture<SupersetServer> superset = withSuperset
                         ? mysql.thenApplyAsync(server -> SupersetServer.start(
                                 LocalFiles.createDirectories(dir.resolve("superset")), supersetPort, server, repository),

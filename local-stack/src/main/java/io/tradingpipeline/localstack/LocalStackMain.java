@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Runs the local stack for humans and scripts until Ctrl-C / SIGTERM. Prints the connection details as
@@ -25,19 +27,25 @@ public final class LocalStackMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        LocalStackOptions options;
+        CommandLine commandLine;
         try {
-            options = LocalStackOptions.parse(args);
-        } catch (LocalStackOptions.UsageException e) {
+            commandLine = LocalStackOptions.parse(args);
+        } catch (ParameterException e) {
             System.err.println("local-stack: " + e.getMessage());
-            System.err.println(LocalStackOptions.USAGE);
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, System.err);
+            e.getCommandLine().usage(System.err);
             System.exit(2);
             return;
         }
-        if (options.help()) {
-            System.out.println(LocalStackOptions.USAGE);
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(System.out);
             return;
         }
+        if (commandLine.isVersionHelpRequested()) {
+            commandLine.printVersionHelp(System.out);
+            return;
+        }
+        LocalStackOptions options = commandLine.getCommand();
         String busy = busyPorts(options);
         if (!busy.isEmpty()) {
             exit(busy + "choose other ports (0 = any free port)");
@@ -78,9 +86,9 @@ public final class LocalStackMain {
         System.out.println("# Superset:      " + stack.superset().dashboardUrl() + "   (login "
                 + stack.superset().admin().user() + " / " + stack.superset().admin().password() + ")");
         Map<String, String> applicationEnvironment = LocalRun.applicationEnvironment(stack);
-        if (options.jobJar() != null) {
+        if (options.jobJar != null) {
             try {
-                run.set(LocalRun.start(stack, options.jobJar(), options.generatorJar(), List.of(),
+                run.set(LocalRun.start(stack, options.jobJar, options.generatorJar, List.of(),
                         applicationEnvironment));
             } catch (RuntimeException e) {
                 exit("the job was not submitted: " + e.getMessage());
@@ -88,11 +96,11 @@ public final class LocalStackMain {
             System.out.println("# job " + run.get().jobId() + run.get().restoredFrom()
                     .map(path -> " resumed from " + path).orElse(" started afresh") + ": "
                     + stack.flink().webUiUrl() + "/#/job/running/" + run.get().jobId() + "/overview");
-            if (options.generatorJar() != null) {
+            if (options.generatorJar != null) {
                 System.out.println("# tick generator running, log " + stack.dataDir().resolve("tick-generator.log"));
             }
         }
-        System.out.println(options.dataDir() != null
+        System.out.println(options.dataDir != null
                 ? "# data kept in " + stack.dataDir() + " for the next start (--fresh wipes it); Ctrl-C stops everything"
                 : "# data in the temporary " + stack.dataDir() + ", deleted on stop; Ctrl-C stops everything");
         System.out.flush();
@@ -121,15 +129,15 @@ public final class LocalStackMain {
     private static LocalStack start(LocalStackOptions options) {
         LocalStack.Builder builder = LocalStack.builder().withKafka().withCassandra().withMySql().withFlink()
                 .withSuperset()
-                .kafkaPort(options.kafkaPort())
-                .cassandraPort(options.cassandraPort())
-                .mySqlPort(options.mySqlPort())
-                .flinkRestPort(options.flinkPort())
-                .supersetPort(options.supersetPort());
-        if (options.dataDir() != null) {
-            builder.dataDir(options.dataDir());
+                .kafkaPort(options.kafkaPort)
+                .cassandraPort(options.cassandraPort)
+                .mySqlPort(options.mySqlPort)
+                .flinkRestPort(options.flinkPort)
+                .supersetPort(options.supersetPort);
+        if (options.dataDir != null) {
+            builder.dataDir(options.dataDir);
         }
-        if (options.fresh()) {
+        if (options.fresh) {
             builder.freshData();
         }
         try {
@@ -147,11 +155,11 @@ public final class LocalStackMain {
 
     private static String busyPorts(LocalStackOptions options) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("--kafka-port", options.kafkaPort());
-        ports.put("--cassandra-port", options.cassandraPort());
-        ports.put("--mysql-port", options.mySqlPort());
-        ports.put("--flink-port", options.flinkPort());
-        ports.put("--superset-port", options.supersetPort());
+        ports.put("--kafka-port", options.kafkaPort);
+        ports.put("--cassandra-port", options.cassandraPort);
+        ports.put("--mysql-port", options.mySqlPort);
+        ports.put("--flink-port", options.flinkPort);
+        ports.put("--superset-port", options.supersetPort);
         StringBuilder busy = new StringBuilder();
         ports.forEach((option, port) -> {
             if (port != 0 && !canBind(port)) {

@@ -1,5 +1,6 @@
 package io.tradingpipeline.localstack;
 
+import io.tradingpipeline.contract.Setting;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,10 +42,10 @@ public final class MySqlServer {
     private MySqlServer(int port, ServerProcess process, RepositoryFiles repository) {
         this.port = port;
         this.process = process;
-        this.root = new Credentials("root", repository.setting("MYSQL_ROOT_PASSWORD"));
-        this.writer = new Credentials("trading_writer", repository.setting("MYSQL_WRITER_PASSWORD"));
-        this.dashboard = new Credentials("trading_dashboard", repository.setting("MYSQL_DASHBOARD_PASSWORD"));
-        this.generator = new Credentials("trading_generator", repository.setting("MYSQL_GENERATOR_PASSWORD"));
+        this.root = new Credentials("root", repository.setting(Setting.MYSQL_ROOT_PASSWORD));
+        this.writer = new Credentials("trading_writer", repository.setting(Setting.MYSQL_WRITER_PASSWORD));
+        this.dashboard = new Credentials("trading_dashboard", repository.setting(Setting.MYSQL_DASHBOARD_PASSWORD));
+        this.generator = new Credentials("trading_generator", repository.setting(Setting.MYSQL_GENERATOR_PASSWORD));
     }
 
     public String host() {
@@ -111,7 +112,7 @@ public final class MySqlServer {
         Path socket = dir.resolve("mariadb.sock");
         MariaDbInstallation installation = MariaDbInstallation.create(dataDir,
                 LocalFiles.createDirectories(dir.resolve("tmp")), port, socket);
-        String rootPassword = repository.setting("MYSQL_ROOT_PASSWORD");
+        String rootPassword = repository.setting(Setting.MYSQL_ROOT_PASSWORD);
         // The install creates root@localhost for socket logins only; clients here come over TCP.
         Path initFile = LocalFiles.write(dir.resolve("init.sql"), """
                 CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '%s';

@@ -1,10 +1,11 @@
 package io.tradingpipeline.localstack;
 
+import io.tradingpipeline.contract.DevelopmentDefaults;
+import io.tradingpipeline.contract.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,10 @@ final class RepositoryFiles {
         return scripts("cql", ".cql");
     }
 
+    String setting(Setting setting) {
+        return setting(setting.name());
+    }
+
     /** The environment variable {@code name}, else its development default from {@code .env}. */
     String setting(String name) {
         String value = environment.get(name);
@@ -81,7 +86,7 @@ final class RepositoryFiles {
         return Placeholders.fill(text, this::setting);
     }
 
-    String read(Path script) {
+    static String read(Path script) {
         try {
             return Files.readString(script);
         } catch (IOException e) {
@@ -98,28 +103,9 @@ final class RepositoryFiles {
     }
 
     static Map<String, String> readDotEnv(Path file) {
-        Map<String, String> values = new HashMap<>();
         if (!Files.isRegularFile(file)) {
-            return values;
+            return Map.of();
         }
-        try {
-            for (String line : Files.readAllLines(file)) {
-                String trimmed = line.strip();
-                int equals = trimmed.indexOf('=');
-                if (trimmed.isEmpty() || trimmed.startsWith("#") || equals < 1) {
-                    continue;
-                }
-                values.put(trimmed.substring(0, equals).strip(), unquote(trimmed.substring(equals + 1).strip()));
-            }
-            return values;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private static String unquote(String value) {
-        boolean quoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                || value.startsWith("'") && value.endsWith("'"));
-        return quoted ? value.substring(1, value.length() - 1) : value;
+        return DevelopmentDefaults.parse(read(file)).asMap();
     }
 }

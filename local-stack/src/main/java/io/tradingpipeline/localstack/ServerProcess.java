@@ -222,14 +222,6 @@ final class ServerProcess {
         return name + " " + ready + ", " + rss;
     }
 
-    Duration readyAfter() {
-        return readyAfter;
-    }
-
-    long peakRssBytes() {
-        return peakRssBytes;
-    }
-
     private static long readPeakRssBytes(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

@@ -1,13 +1,27 @@
 package io.tradingpipeline.localstack;
 
+import static io.tradingpipeline.contract.Setting.CASSANDRA_CONTACT_POINTS;
+import static io.tradingpipeline.contract.Setting.CASSANDRA_KEYSPACE;
+import static io.tradingpipeline.contract.Setting.CASSANDRA_LOCAL_DC;
+import static io.tradingpipeline.contract.Setting.CASSANDRA_PORT;
+import static io.tradingpipeline.contract.Setting.KAFKA_BOOTSTRAP_SERVERS;
+import static io.tradingpipeline.contract.Setting.MYSQL_DASHBOARD_USER;
+import static io.tradingpipeline.contract.Setting.MYSQL_GENERATOR_PASSWORD;
+import static io.tradingpipeline.contract.Setting.MYSQL_GENERATOR_USER;
+import static io.tradingpipeline.contract.Setting.MYSQL_HOST;
+import static io.tradingpipeline.contract.Setting.MYSQL_PORT;
+import static io.tradingpipeline.contract.Setting.MYSQL_URL;
+import static io.tradingpipeline.contract.Setting.MYSQL_WRITER_PASSWORD;
+import static io.tradingpipeline.contract.Setting.MYSQL_WRITER_USER;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The connection details of a running stack as shell-sourceable {@code KEY=value} lines. The names are the
- * environment variables that the Flink job and the tick generator read, so {@code source stack.env} points
- * them at the stack.
+ * The connection details of a running stack as shell-sourceable {@code KEY=value} lines. The names are
+ * {@link io.tradingpipeline.contract.Setting settings}, the environment variables that the Flink job and the tick
+ * generator read, so {@code source stack.env} points them at the stack.
  */
 record StackEnvironment(Map<String, String> values) {
 
@@ -15,17 +29,17 @@ record StackEnvironment(Map<String, String> values) {
 
     static StackEnvironment of(LocalStack stack) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());
-        values.put("CASSANDRA_CONTACT_POINTS", stack.cassandra().host());
-        values.put("CASSANDRA_PORT", Integer.toString(stack.cassandra().port()));
-        values.put("CASSANDRA_LOCAL_DC", stack.cassandra().localDatacenter());
-        values.put("CASSANDRA_KEYSPACE", stack.cassandra().keyspace());
-        values.put("MYSQL_HOST", stack.mysql().host());
-        values.put("MYSQL_PORT", Integer.toString(stack.mysql().port()));
-        values.put("MYSQL_URL", stack.mysql().jdbcUrl());
-        values.put("MYSQL_WRITER_USER", stack.mysql().writer().user());
-        values.put("MYSQL_DASHBOARD_USER", stack.mysql().dashboard().user());
-        values.put("MYSQL_GENERATOR_USER", stack.mysql().generator().user());
+        values.put(KAFKA_BOOTSTRAP_SERVERS.name(), stack.kafka().bootstrapServers());
+        values.put(CASSANDRA_CONTACT_POINTS.name(), stack.cassandra().host());
+        values.put(CASSANDRA_PORT.name(), Integer.toString(stack.cassandra().port()));
+        values.put(CASSANDRA_LOCAL_DC.name(), stack.cassandra().localDatacenter());
+        values.put(CASSANDRA_KEYSPACE.name(), stack.cassandra().keyspace());
+        values.put(MYSQL_HOST.name(), stack.mysql().host());
+        values.put(MYSQL_PORT.name(), Integer.toString(stack.mysql().port()));
+        values.put(MYSQL_URL.name(), stack.mysql().jdbcUrl());
+        values.put(MYSQL_WRITER_USER.name(), stack.mysql().writer().user());
+        values.put(MYSQL_DASHBOARD_USER.name(), stack.mysql().dashboard().user());
+        values.put(MYSQL_GENERATOR_USER.name(), stack.mysql().generator().user());
         values.put("FLINK_WEB_UI", stack.flink().webUiUrl());
         values.put("FLINK_CONF_DIR", stack.flink().confDir().toString());
         stack.supersetIfStarted().ifPresent(superset -> values.put("SUPERSET_URL", superset.url()));
@@ -36,8 +50,8 @@ record StackEnvironment(Map<String, String> values) {
     /** The values plus the passwords, for the processes that the local run starts itself. */
     Map<String, String> withPasswords(MySqlServer mysql) {
         Map<String, String> environment = new LinkedHashMap<>(values);
-        environment.put("MYSQL_WRITER_PASSWORD", mysql.writer().password());
-        environment.put("MYSQL_GENERATOR_PASSWORD", mysql.generator().password());
+        environment.put(MYSQL_WRITER_PASSWORD.name(), mysql.writer().password());
+        environment.put(MYSQL_GENERATOR_PASSWORD.name(), mysql.generator().password());
         return environment;
     }
 

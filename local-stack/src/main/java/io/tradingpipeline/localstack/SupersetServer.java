@@ -1,5 +1,6 @@
 package io.tradingpipeline.localstack;
 
+import io.tradingpipeline.contract.Setting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,22 +87,22 @@ public final class SupersetServer {
         Path supersetDir = repository.root().resolve("superset");
         Path venvBin = install(dir, supersetDir);
         Path home = LocalFiles.createDirectories(dir.resolve("home"));
-        MySqlServer.Credentials admin = new MySqlServer.Credentials(repository.setting("SUPERSET_ADMIN_USER"),
-                repository.setting("SUPERSET_ADMIN_PASSWORD"));
+        MySqlServer.Credentials admin = new MySqlServer.Credentials(repository.setting(Setting.SUPERSET_ADMIN_USER),
+                repository.setting(Setting.SUPERSET_ADMIN_PASSWORD));
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PATH", venvBin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         environment.put("SUPERSET_CONFIG_PATH", supersetDir.resolve("superset_config.py").toString());
         environment.put("SUPERSET_HOME", home.toString());
-        environment.put("SUPERSET_SECRET_KEY", repository.setting("SUPERSET_SECRET_KEY"));
+        environment.put(Setting.SUPERSET_SECRET_KEY.name(), repository.setting(Setting.SUPERSET_SECRET_KEY));
         environment.put("SUPERSET_ADMIN_USER", admin.user());
         environment.put("SUPERSET_ADMIN_PASSWORD", admin.password());
         environment.put("SUPERSET_BIND_ADDRESS", Ports.LOOPBACK);
         environment.put("SUPERSET_PORT", Integer.toString(port));
-        environment.put("MYSQL_HOST", mysql.host());
-        environment.put("MYSQL_PORT", Integer.toString(mysql.port()));
-        environment.put("MYSQL_DASHBOARD_USER", mysql.dashboard().user());
-        environment.put("MYSQL_DASHBOARD_PASSWORD", mysql.dashboard().password());
+        environment.put(Setting.MYSQL_HOST.name(), mysql.host());
+        environment.put(Setting.MYSQL_PORT.name(), Integer.toString(mysql.port()));
+        environment.put(Setting.MYSQL_DASHBOARD_USER.name(), mysql.dashboard().user());
+        environment.put(Setting.MYSQL_DASHBOARD_PASSWORD.name(), mysql.dashboard().password());
 
         ServerProcess process = ServerProcess.start(NAME, List.of("bash", supersetDir.resolve("start.sh").toString()),
                 environment, dir, dir.resolve("superset.log"));

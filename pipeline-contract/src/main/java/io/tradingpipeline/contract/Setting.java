@@ -42,7 +42,10 @@ public enum Setting {
     RESTART_ATTEMPTS,
     RESTART_INITIAL_DELAY,
     RESTART_MAX_DELAY,
-    PARALLELISM;
+    PARALLELISM,
+    SUPERSET_SECRET_KEY,
+    SUPERSET_ADMIN_USER,
+    SUPERSET_ADMIN_PASSWORD;
 
     /** The command-line option that reads this variable, e.g. {@code --kafka-bootstrap-servers}. */
     public String option() {
