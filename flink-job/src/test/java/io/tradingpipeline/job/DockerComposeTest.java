@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tradingpipeline.contract.DevelopmentDefaults;
+import io.tradingpipeline.contract.Setting;
+import io.tradingpipeline.generator.GeneratorConfig;
+import io.tradingpipeline.generator.StopSignal;
+import io.tradingpipeline.generator.TickGeneratorCli;
 import io.tradingpipeline.job.config.JobConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,12 +106,7 @@ class DockerComposeTest {
 
     @Test
     void everyVariableIsDefinedInDotEnv() throws IOException {
-        Set<String> defined = new HashSet<>();
-        for (String line : Files.readAllLines(REPOSITORY.resolve(".env"))) {
-            if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
-                defined.add(line.substring(0, line.indexOf('=')).trim());
-            }
-        }
+        Set<String> defined = DevelopmentDefaults.parse(Files.readString(REPOSITORY.resolve(".env"))).asMap().keySet();
         Matcher used = VARIABLE.matcher(Files.readString(COMPOSE_FILE));
         Set<String> variables = new HashSet<>();
         while (used.find()) {
@@ -123,9 +124,24 @@ class DockerComposeTest {
         assertThatCode(() -> JobConfig.parse(arguments.toArray(String[]::new))).doesNotThrowAnyException();
         JobConfig config = JobConfig.parse(arguments.toArray(String[]::new));
         assertThat(config.kafkaBootstrapServers()).isEqualTo(internalKafkaListener());
-        String usage = JobConfig.usage();
-        compose.path("services").path("job-submitter").path("environment").fieldNames().forEachRemaining(name ->
-                assertThat(usage).as("the job reads " + name).contains("env " + name));
+        assertThat(environmentNames("job-submitter")).isSubsetOf(names(Setting.readBy(JobConfig.commandLine())));
+    }
+
+    @Test
+    void theGeneratorReadsEveryVariableItIsGiven() {
+        Set<String> read = names(Setting.readBy(TickGeneratorCli.commandLine(new GeneratorConfig(new StopSignal()))));
+
+        assertThat(environmentNames("tick-generator")).isNotEmpty().isSubsetOf(read);
+    }
+
+    private List<String> environmentNames(String service) {
+        List<String> names = new ArrayList<>();
+        compose.path("services").path(service).path("environment").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Set<String> names(Set<Setting> settings) {
+        return settings.stream().map(Setting::name).collect(Collectors.toSet());
     }
 
     @Test

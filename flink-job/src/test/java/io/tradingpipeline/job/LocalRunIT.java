@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradingpipeline.contract.DevelopmentDefaults;
+import io.tradingpipeline.contract.Setting;
+import io.tradingpipeline.generator.GeneratorConfig;
+import io.tradingpipeline.generator.StopSignal;
+import io.tradingpipeline.generator.TickGeneratorCli;
+import io.tradingpipeline.job.config.JobConfig;
 import io.tradingpipeline.job.testsupport.Await;
 import io.tradingpipeline.job.testsupport.PipelineStores;
 import io.tradingpipeline.job.testsupport.ProducedTicks;
@@ -15,10 +21,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +47,7 @@ class LocalRunIT {
     @Timeout(600)
     void aKilledTaskManagerIsReplacedAndTheJobRecoversWithin10Seconds(@TempDir Path dir) throws Exception {
         try (LocalStack stack = stack(dir); PipelineStores stores = new PipelineStores(stack)) {
+            assertTheStackExportsEveryServerSettingTheProgramsRead(stack);
             FlinkSessionCluster flink = stack.flink();
             LocalRun run = LocalRun.start(stack, JOB_JAR, GENERATOR_JAR, generator(250, 1_000), environment(stack));
             awaitRunningWithACheckpoint(flink, run.jobId());
@@ -129,10 +138,27 @@ class LocalRunIT {
     /** The stack's connection details, with windows and checkpoints short enough for a test. */
     private static Map<String, String> environment(LocalStack stack) {
         Map<String, String> environment = new HashMap<>(LocalRun.applicationEnvironment(stack));
-        environment.put("WINDOW_SIZE", "2s");
-        environment.put("CHECKPOINT_INTERVAL", "1s");
-        environment.put("CHECKPOINT_MIN_PAUSE", "200ms");
+        environment.put(Setting.WINDOW_SIZE.name(), "2s");
+        environment.put(Setting.CHECKPOINT_INTERVAL.name(), "1s");
+        environment.put(Setting.CHECKPOINT_MIN_PAUSE.name(), "200ms");
         return environment;
+    }
+
+    /**
+     * A setting with a development default in .env that the stack does not export would point the job or the
+     * generator at localhost's usual ports instead of the stack's.
+     */
+    private static void assertTheStackExportsEveryServerSettingTheProgramsRead(LocalStack stack) {
+        Set<Setting> read = EnumSet.copyOf(Setting.readBy(JobConfig.commandLine()));
+        read.addAll(Setting.readBy(TickGeneratorCli.commandLine(new GeneratorConfig(new StopSignal()))));
+        DevelopmentDefaults dotEnv = DevelopmentDefaults.bundled();
+        List<String> withDefaults = read.stream()
+                .filter(setting -> dotEnv.get(setting).filter(value -> !value.isEmpty()).isPresent())
+                .map(Setting::name)
+                .toList();
+
+        assertThat(withDefaults).hasSizeGreaterThan(8);
+        assertThat(LocalRun.applicationEnvironment(stack)).containsKeys(withDefaults.toArray(String[]::new));
     }
 
     private static List<String> generator(int ticksPerSecond, int rounds) {

@@ -37,7 +37,7 @@ class TradingJobMainTest {
         Result result = run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).contains("--kafka-bootstrap-servers", "--mysql-password", "MYSQL_WRITER_PASSWORD");
+        assertThat(result.stdout()).contains("--kafka-bootstrap-servers", "--mysql-writer-password", "MYSQL_WRITER_PASSWORD");
     }
 
     private static Result run(String... args) throws IOException, InterruptedException {

@@ -5,6 +5,8 @@ import static io.tradingpipeline.contract.Setting.CASSANDRA_KEYSPACE;
 import static io.tradingpipeline.contract.Setting.CASSANDRA_LOCAL_DC;
 import static io.tradingpipeline.contract.Setting.CASSANDRA_PORT;
 import static io.tradingpipeline.contract.Setting.KAFKA_BOOTSTRAP_SERVERS;
+import static io.tradingpipeline.contract.Setting.KAFKA_DLQ_TOPIC;
+import static io.tradingpipeline.contract.Setting.KAFKA_TOPIC;
 import static io.tradingpipeline.contract.Setting.MYSQL_DASHBOARD_USER;
 import static io.tradingpipeline.contract.Setting.MYSQL_GENERATOR_PASSWORD;
 import static io.tradingpipeline.contract.Setting.MYSQL_GENERATOR_USER;
@@ -30,6 +32,8 @@ record StackEnvironment(Map<String, String> values) {
     static StackEnvironment of(LocalStack stack) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(KAFKA_BOOTSTRAP_SERVERS.name(), stack.kafka().bootstrapServers());
+        values.put(KAFKA_TOPIC.name(), LocalStack.TRADING_DATA_TOPIC);
+        values.put(KAFKA_DLQ_TOPIC.name(), LocalStack.DEAD_LETTER_TOPIC);
         values.put(CASSANDRA_CONTACT_POINTS.name(), stack.cassandra().host());
         values.put(CASSANDRA_PORT.name(), Integer.toString(stack.cassandra().port()));
         values.put(CASSANDRA_LOCAL_DC.name(), stack.cassandra().localDatacenter());

@@ -1,7 +1,10 @@
 package io.tradingpipeline.contract;
 
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine;
 
 /**
  * The environment variables of the product. A program option named like the variable in lower case with dashes
@@ -50,6 +53,13 @@ public enum Setting {
     /** The command-line option that reads this variable, e.g. {@code --kafka-bootstrap-servers}. */
     public String option() {
         return "--" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The settings that the options of {@code commandLine} read. */
+    public static Set<Setting> readBy(CommandLine commandLine) {
+        Set<Setting> settings = EnumSet.noneOf(Setting.class);
+        commandLine.getCommandSpec().options().forEach(option -> ofOption(option.longestName()).ifPresent(settings::add));
+        return settings;
     }
 
     /** The setting read by {@code option}, if the option has one. */

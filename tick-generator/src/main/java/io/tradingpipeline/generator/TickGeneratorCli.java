@@ -21,10 +21,7 @@ public final class TickGeneratorCli {
 
     /** Parses {@code args} and runs; returns the exit code (0 ok, 1 runtime failure, 2 usage). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, StopSignal stop) {
-        CommandLine commandLine = new CommandLine(new GeneratorConfig(stop))
-                .registerConverter(Duration.class, new DurationConverter())
-                .setDefaultValueProvider(new SettingDefaults())
-                .setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine commandLine = commandLine(new GeneratorConfig(stop))
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler(TickGeneratorCli::usageError)
@@ -34,6 +31,14 @@ public final class TickGeneratorCli {
                     return CommandLine.ExitCode.SOFTWARE;
                 });
         return commandLine.execute(args);
+    }
+
+    /** The generator's options as the command line reads them: durations, environment and .env defaults. */
+    public static CommandLine commandLine(GeneratorConfig config) {
+        return new CommandLine(config)
+                .registerConverter(Duration.class, new DurationConverter())
+                .setDefaultValueProvider(new SettingDefaults())
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     /** Bad input: the reason, suggestions for a mistyped flag, then the full usage. */

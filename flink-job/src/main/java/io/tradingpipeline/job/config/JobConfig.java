@@ -1,147 +1,136 @@
 package io.tradingpipeline.job.config;
 
+import io.tradingpipeline.contract.ConnectionOptions;
+import io.tradingpipeline.contract.DurationConverter;
+import io.tradingpipeline.contract.SettingDefaults;
 import java.time.Duration;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Every setting of the job. Each option falls back to an environment variable, then to a development
- * default that matches the repository's {@code .env} and local stack.
+ * Every setting of the job. Each option falls back to the environment variable it names, then to the development
+ * default of the repository's {@code .env} or its own default (see {@link SettingDefaults}).
  */
 @Command(name = "flink run flink-job.jar", sortOptions = false, showDefaultValues = true,
         usageHelpAutoWidth = true, abbreviateSynopsis = true,
-        description = "Reads trading ticks from Kafka, writes them to Cassandra and window aggregates to MySQL.")
+        description = {"Reads trading ticks from Kafka, writes them to Cassandra and window aggregates to MySQL.",
+            "Durations: " + DurationConverter.SYNTAX + ". Every option falls back to the environment variable it "
+                + "names, then to the development default in the repository's .env."})
 public class JobConfig {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
     private boolean helpRequested;
 
-    @Option(names = "--kafka-bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
-            description = "Kafka brokers (env KAFKA_BOOTSTRAP_SERVERS).")
-    private String kafkaBootstrapServers;
+    @Mixin
+    private ConnectionOptions connection;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "${env:KAFKA_TOPIC:-trading_data}",
-            description = "Topic with the tick messages (env KAFKA_TOPIC).")
-    private String topic;
-
-    @Option(names = "--dlq-topic", paramLabel = "TOPIC", defaultValue = "${env:KAFKA_DLQ_TOPIC:-trading_data_dlq}",
+    @Option(names = "--kafka-dlq-topic", paramLabel = "TOPIC",
             description = "Dead-letter topic for unusable messages (env KAFKA_DLQ_TOPIC).")
     private String deadLetterTopic;
 
-    @Option(names = "--group-id", paramLabel = "GROUP", defaultValue = "${env:KAFKA_GROUP_ID:-trading-analytics}",
+    @Option(names = "--kafka-group-id", paramLabel = "GROUP", defaultValue = "trading-analytics",
             description = "Consumer group; offsets are committed on checkpoints (env KAFKA_GROUP_ID).")
     private String groupId;
 
-    @Option(names = "--starting-offsets", paramLabel = "MODE",
+    @Option(names = "--kafka-starting-offsets", paramLabel = "MODE",
             converter = StartingOffsets.Converter.class,
-            defaultValue = "${env:KAFKA_STARTING_OFFSETS:-committed-or-earliest}",
+            defaultValue = "committed-or-earliest",
             description = "Where to start without a checkpoint or savepoint: committed-or-earliest, "
                     + "earliest or latest (env KAFKA_STARTING_OFFSETS).")
     private StartingOffsets startingOffsets;
 
-    @Option(names = "--dlq-transactional-id-prefix", paramLabel = "PREFIX",
-            defaultValue = "${env:KAFKA_DLQ_TRANSACTIONAL_ID_PREFIX:-trading-analytics-dlq}",
+    @Option(names = "--kafka-dlq-transactional-id-prefix", paramLabel = "PREFIX",
+            defaultValue = "trading-analytics-dlq",
             description = "Transactional id prefix of the dead-letter producer; unique per job "
                     + "(env KAFKA_DLQ_TRANSACTIONAL_ID_PREFIX).")
     private String deadLetterTransactionalIdPrefix;
 
     @Option(names = "--max-message-bytes", paramLabel = "BYTES",
-            defaultValue = "${env:MAX_MESSAGE_BYTES:-1048576}",
+            defaultValue = "1048576",
             description = "Larger messages are dead-lettered unparsed (env MAX_MESSAGE_BYTES).")
     private int maxMessageBytes;
 
     @Option(names = "--cassandra-contact-points", paramLabel = "HOST[,...]",
-            defaultValue = "${env:CASSANDRA_CONTACT_POINTS:-localhost}",
             description = "Cassandra contact points (env CASSANDRA_CONTACT_POINTS).")
     private String cassandraContactPoints;
 
-    @Option(names = "--cassandra-port", paramLabel = "PORT", defaultValue = "${env:CASSANDRA_PORT:-9042}",
+    @Option(names = "--cassandra-port", paramLabel = "PORT",
             description = "Cassandra native port (env CASSANDRA_PORT).")
     private int cassandraPort;
 
-    @Option(names = "--cassandra-keyspace", paramLabel = "KEYSPACE", defaultValue = "${env:CASSANDRA_KEYSPACE:-trading}",
+    @Option(names = "--cassandra-keyspace", paramLabel = "KEYSPACE",
             description = "Keyspace of real_time_data (env CASSANDRA_KEYSPACE).")
     private String cassandraKeyspace;
 
-    @Option(names = "--cassandra-local-dc", paramLabel = "DC", defaultValue = "${env:CASSANDRA_LOCAL_DC:-datacenter1}",
+    @Option(names = "--cassandra-local-dc", paramLabel = "DC",
             description = "Local datacenter for load balancing (env CASSANDRA_LOCAL_DC).")
     private String cassandraLocalDatacenter;
 
-    @Option(names = "--cassandra-username", paramLabel = "USER", defaultValue = "${env:CASSANDRA_USERNAME:-}",
+    @Option(names = "--cassandra-username", paramLabel = "USER",
             description = "Cassandra user; empty means no authentication (env CASSANDRA_USERNAME).")
     private String cassandraUsername;
 
-    @Option(names = "--cassandra-password", paramLabel = "PASSWORD", defaultValue = "${env:CASSANDRA_PASSWORD:-}",
+    @Option(names = "--cassandra-password", paramLabel = "PASSWORD",
             showDefaultValue = Visibility.NEVER,
-            description = "Cassandra password (env CASSANDRA_PASSWORD, default empty).")
+            description = "Cassandra password (env CASSANDRA_PASSWORD).")
     private String cassandraPassword;
 
     @Option(names = "--cassandra-max-concurrent-requests", paramLabel = "N",
-            defaultValue = "${env:CASSANDRA_MAX_CONCURRENT_REQUESTS:-500}",
+            defaultValue = "500",
             description = "In-flight writes per sink subtask (env CASSANDRA_MAX_CONCURRENT_REQUESTS).")
     private int cassandraMaxConcurrentRequests;
 
-    @Option(names = "--mysql-url", paramLabel = "JDBC_URL",
-            defaultValue = "${env:MYSQL_URL:-jdbc:mysql://localhost:3306/trading}",
-            description = "MySQL database of the aggregates (env MYSQL_URL).")
-    private String mysqlUrl;
-
-    @Option(names = "--mysql-user", paramLabel = "USER", defaultValue = "${env:MYSQL_WRITER_USER:-trading_writer}",
+    @Option(names = "--mysql-writer-user", paramLabel = "USER",
             description = "MySQL user (env MYSQL_WRITER_USER).")
     private String mysqlUser;
 
-    @Option(names = "--mysql-password", paramLabel = "PASSWORD", defaultValue = "${env:MYSQL_WRITER_PASSWORD:-writer-dev}",
+    @Option(names = "--mysql-writer-password", paramLabel = "PASSWORD",
             showDefaultValue = Visibility.NEVER,
-            description = "MySQL password (env MYSQL_WRITER_PASSWORD, development default writer-dev).")
+            description = "MySQL password (env MYSQL_WRITER_PASSWORD).")
     private String mysqlPassword;
 
-    @Option(names = "--window-size", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:WINDOW_SIZE:-60s}",
+    @Option(names = "--window-size", paramLabel = "DURATION", defaultValue = "60s",
             description = "Processing-time window of the aggregates (env WINDOW_SIZE).")
     private Duration windowSize;
 
-    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:CHECKPOINT_INTERVAL:-10s}",
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", defaultValue = "10s",
             description = "Exactly-once checkpoint interval; MySQL and dead-letter writes become visible "
                     + "when a checkpoint completes (env CHECKPOINT_INTERVAL).")
     private Duration checkpointInterval;
 
-    @Option(names = "--checkpoint-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:CHECKPOINT_TIMEOUT:-2min}",
+    @Option(names = "--checkpoint-timeout", paramLabel = "DURATION", defaultValue = "2min",
             description = "Checkpoints taking longer are aborted (env CHECKPOINT_TIMEOUT).")
     private Duration checkpointTimeout;
 
-    @Option(names = "--checkpoint-min-pause", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:CHECKPOINT_MIN_PAUSE:-5s}",
+    @Option(names = "--checkpoint-min-pause", paramLabel = "DURATION", defaultValue = "5s",
             description = "Minimum pause between checkpoints (env CHECKPOINT_MIN_PAUSE).")
     private Duration checkpointMinPause;
 
-    @Option(names = "--checkpoint-dir", paramLabel = "URI", defaultValue = "${env:CHECKPOINT_DIR:-}",
+    @Option(names = "--checkpoint-dir", paramLabel = "URI", defaultValue = "",
             description = "Checkpoint storage URI (file://, s3://, ...); empty keeps the cluster's "
                     + "state.checkpoints.dir (env CHECKPOINT_DIR).")
     private String checkpointDir;
 
-    @Option(names = "--restart-attempts", paramLabel = "N", defaultValue = "${env:RESTART_ATTEMPTS:-0}",
+    @Option(names = "--restart-attempts", paramLabel = "N", defaultValue = "0",
             description = "Restarts in a row before the job fails for good; 0 never gives up, so an outage of a "
                     + "store costs time but not the job (env RESTART_ATTEMPTS).")
     private int restartAttempts;
 
-    @Option(names = "--restart-initial-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:RESTART_INITIAL_DELAY:-1s}",
+    @Option(names = "--restart-initial-delay", paramLabel = "DURATION", defaultValue = "1s",
             description = "Delay before the first restart; it doubles with every failure in a row "
                     + "(env RESTART_INITIAL_DELAY).")
     private Duration restartInitialDelay;
 
-    @Option(names = "--restart-max-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:RESTART_MAX_DELAY:-30s}",
+    @Option(names = "--restart-max-delay", paramLabel = "DURATION", defaultValue = "30s",
             description = "Longest delay between restarts (env RESTART_MAX_DELAY).")
     private Duration restartMaxDelay;
 
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "${env:PARALLELISM:-0}",
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
             description = "Job parallelism; 0 keeps the cluster default (env PARALLELISM).")
     private int parallelism;
 
@@ -151,8 +140,13 @@ public class JobConfig {
      * @throws ParameterException naming the unknown, malformed or out-of-range option
      */
     public static JobConfig parse(String... args) {
+        return parse(System.getenv(), args);
+    }
+
+    /** Like {@link #parse(String...)}, with {@code environment} in place of the process environment. */
+    public static JobConfig parse(Map<String, String> environment, String... args) {
         JobConfig config = new JobConfig();
-        CommandLine cli = new CommandLine(config);
+        CommandLine cli = commandLine(config, environment);
         cli.parseArgs(args);
         if (!config.helpRequested) {
             config.validate(cli);
@@ -161,7 +155,18 @@ public class JobConfig {
     }
 
     public static String usage() {
-        return new CommandLine(new JobConfig()).getUsageMessage();
+        return commandLine(new JobConfig(), System.getenv()).getUsageMessage();
+    }
+
+    /** The job's options as picocli sees them, e.g. to list the environment variables the job reads. */
+    public static CommandLine commandLine() {
+        return commandLine(new JobConfig(), System.getenv());
+    }
+
+    private static CommandLine commandLine(JobConfig config, Map<String, String> environment) {
+        return new CommandLine(config)
+                .registerConverter(Duration.class, new DurationConverter())
+                .setDefaultValueProvider(new SettingDefaults(environment));
     }
 
     private void validate(CommandLine cli) {
@@ -178,7 +183,7 @@ public class JobConfig {
         require(cli, cassandraMaxConcurrentRequests > 0, "--cassandra-max-concurrent-requests must be positive");
         require(cli, cassandraPort > 0 && cassandraPort < 65536, "--cassandra-port must be 1-65535");
         require(cli, !cassandraContactPoints.isBlank(), "--cassandra-contact-points must not be empty");
-        require(cli, !kafkaBootstrapServers.isBlank(), "--kafka-bootstrap-servers must not be empty");
+        require(cli, !connection.kafkaBootstrapServers().isBlank(), "--kafka-bootstrap-servers must not be empty");
     }
 
     private static void requirePositive(CommandLine cli, String option, Duration value) {
@@ -196,11 +201,11 @@ public class JobConfig {
     }
 
     public String kafkaBootstrapServers() {
-        return kafkaBootstrapServers;
+        return connection.kafkaBootstrapServers();
     }
 
     public String topic() {
-        return topic;
+        return connection.kafkaTopic();
     }
 
     public String deadLetterTopic() {
@@ -252,7 +257,7 @@ public class JobConfig {
     }
 
     public String mysqlUrl() {
-        return mysqlUrl;
+        return connection.mysqlUrl();
     }
 
     public String mysqlUser() {

@@ -3,27 +3,31 @@ package io.tradingpipeline.job.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradingpipeline.contract.DevelopmentDefaults;
+import io.tradingpipeline.contract.Setting;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 class JobConfigTest {
 
-    @Test
-    void defaultsMatchTheLocalDevelopmentSetup() {
-        JobConfig config = JobConfig.parse();
+    private static final Map<String, String> NO_ENVIRONMENT = Map.of();
 
-        // Defaults apply unless the environment of the test JVM overrides them.
-        if (System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null) {
-            assertThat(config.kafkaBootstrapServers()).isEqualTo("localhost:9092");
-        }
-        if (System.getenv("MYSQL_WRITER_PASSWORD") == null) {
-            assertThat(config.mysqlPassword()).isEqualTo("writer-dev");
-        }
+    @Test
+    void defaultsAreTheDevelopmentDefaultsOfDotEnvAndTheOptionsOwn() {
+        DevelopmentDefaults dotEnv = DevelopmentDefaults.bundled();
+
+        JobConfig config = JobConfig.parse(NO_ENVIRONMENT);
+
+        assertThat(config.kafkaBootstrapServers()).isEqualTo(dotEnv.get(Setting.KAFKA_BOOTSTRAP_SERVERS).orElseThrow());
+        assertThat(config.mysqlPassword()).isEqualTo(dotEnv.get(Setting.MYSQL_WRITER_PASSWORD).orElseThrow());
+        assertThat(config.mysqlUser()).isEqualTo(dotEnv.get(Setting.MYSQL_WRITER_USER).orElseThrow());
         assertThat(config.topic()).isEqualTo("trading_data");
         assertThat(config.deadLetterTopic()).isEqualTo("trading_data_dlq");
         assertThat(config.startingOffsets()).isEqualTo(StartingOffsets.COMMITTED_OR_EARLIEST);
-        assertThat(config.mysqlUser()).isEqualTo("trading_writer");
         assertThat(config.windowSize()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.cassandraContactPoints()).containsExactly("localhost");
@@ -32,9 +36,33 @@ class JobConfigTest {
     }
 
     @Test
+    void theEnvironmentOverridesDefaultsAndFlagsOverrideTheEnvironment() {
+        JobConfig config = JobConfig.parse(Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:29092", "WINDOW_SIZE", "15min",
+                "MYSQL_WRITER_PASSWORD", "secret", "PARALLELISM", "3"), "--parallelism", "4");
+
+        assertThat(config.kafkaBootstrapServers()).isEqualTo("kafka:29092");
+        assertThat(config.windowSize()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.mysqlPassword()).isEqualTo("secret");
+        assertThat(config.parallelism()).isEqualTo(4);
+    }
+
+    @Test
+    void everyOptionIsASettingAndNamesItsEnvironmentVariable() {
+        List<OptionSpec> options = JobConfig.commandLine().getCommandSpec().options().stream()
+                .filter(option -> !option.usageHelp())
+                .toList();
+
+        assertThat(options).hasSizeGreaterThan(20).allSatisfy(option -> {
+            Setting setting = Setting.ofOption(option.longestName()).orElseThrow(
+                    () -> new AssertionError(option.longestName() + " is not a Setting"));
+            assertThat(String.join(" ", option.description())).as(option.longestName()).contains(setting.name());
+        });
+    }
+
+    @Test
     void parsesEveryKindOfValue() {
-        JobConfig config = JobConfig.parse("--window-size", "500ms", "--checkpoint-interval", "2 s",
-                "--starting-offsets", "latest", "--cassandra-contact-points", "a, b ,c", "--parallelism", "2",
+        JobConfig config = JobConfig.parse(NO_ENVIRONMENT, "--window-size", "500ms", "--checkpoint-interval", "2 s",
+                "--kafka-starting-offsets", "latest", "--cassandra-contact-points", "a, b ,c", "--parallelism", "2",
                 "--max-message-bytes", "100");
 
         assertThat(config.windowSize()).isEqualTo(Duration.ofMillis(500));
@@ -47,41 +75,41 @@ class JobConfigTest {
 
     @Test
     void unknownOptionIsNamed() {
-        assertThatThrownBy(() -> JobConfig.parse("--windw-size", "1s"))
+        assertThatThrownBy(() -> JobConfig.parse(NO_ENVIRONMENT, "--windw-size", "1s"))
                 .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("--windw-size");
     }
 
     @Test
     void malformedValuesAreNamed() {
-        assertThatThrownBy(() -> JobConfig.parse("--window-size", "soon"))
+        assertThatThrownBy(() -> JobConfig.parse(NO_ENVIRONMENT, "--window-size", "soon"))
                 .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("--window-size").hasMessageContaining("soon");
-        assertThatThrownBy(() -> JobConfig.parse("--cassandra-port", "x"))
+        assertThatThrownBy(() -> JobConfig.parse(NO_ENVIRONMENT, "--cassandra-port", "x"))
                 .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("--cassandra-port");
-        assertThatThrownBy(() -> JobConfig.parse("--starting-offsets", "newest"))
+        assertThatThrownBy(() -> JobConfig.parse(NO_ENVIRONMENT, "--kafka-starting-offsets", "newest"))
                 .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("--starting-offsets").hasMessageContaining("committed-or-earliest");
+                .hasMessageContaining("--kafka-starting-offsets").hasMessageContaining("committed-or-earliest");
     }
 
     @Test
     void outOfRangeValuesAreNamed() {
-        assertThatThrownBy(() -> JobConfig.parse("--window-size", "0s"))
+        assertThatThrownBy(() -> JobConfig.parse(NO_ENVIRONMENT, "--window-size", "0s"))
                 .isInstanceOf(ParameterException.class).hasMessage("--window-size must be positive");
-        assertThatThrownBy(() -> JobConfig.parse("--restart-attempts", "-1"))
+        assertThatThrownBy(() -> JobConfig.parse(NO_ENVIRONMENT, "--restart-attempts", "-1"))
                 .isInstanceOf(ParameterException.class).hasMessage("--restart-attempts must not be negative");
-        assertThatThrownBy(() -> JobConfig.parse("--restart-initial-delay", "10s", "--restart-max-delay", "5s"))
+        assertThatThrownBy(() -> JobConfig.parse(NO_ENVIRONMENT, "--restart-initial-delay", "10s", "--restart-max-delay", "5s"))
                 .isInstanceOf(ParameterException.class)
                 .hasMessage("--restart-max-delay must not be shorter than --restart-initial-delay");
     }
 
     @Test
     void helpListsEveryOptionWithEnvironmentVariable() {
-        assertThat(JobConfig.parse("--help").helpRequested()).isTrue();
+        assertThat(JobConfig.parse(NO_ENVIRONMENT, "--help").helpRequested()).isTrue();
         String usage = JobConfig.usage();
 
-        assertThat(usage).contains("--kafka-bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "--mysql-password",
+        assertThat(usage).contains("--kafka-bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "--mysql-writer-password",
                 "MYSQL_WRITER_PASSWORD", "--window-size", "WINDOW_SIZE", "--checkpoint-min-pause", "--restart-initial-delay",
                 "--cassandra-max-concurrent-requests", "--max-message-bytes", "Default: trading_data");
         assertThat(usage).doesNotContain("Default: writer-dev");

@@ -2,6 +2,7 @@ package io.tradingpipeline.job.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingpipeline.contract.TickMessageSample;
 import io.tradingpipeline.job.model.Tick;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,24 @@ class TickParserTest {
                         "created_at '2024-09-05T07:52:35'"),
                 bad("created_at as number", with("\"2024-09-05 07:52:35\"", "1725522755"),
                         "created_at must be a string but is a number"));
+    }
+
+    static Stream<TickMessageSample> sharedSamples() {
+        return TickMessageSample.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sharedSamples")
+    void keepsAndReportsWhatTheSharedSampleSays(TickMessageSample sample) {
+        ParsedMessage parsed = new TickParser(MAX_BYTES).parse(sample.bytes());
+
+        assertThat(parsed.ticks()).extracting(Tick::getId).containsExactly(
+                Arrays.stream(sample.acceptedIds()).boxed().toArray(Long[]::new));
+        if (sample.problem() == null) {
+            assertThat(parsed.hasProblems()).isFalse();
+        } else {
+            assertThat(parsed.problemDescription()).contains(sample.problem());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -37,7 +37,7 @@ public final class PipelineTestRun implements AutoCloseable {
 
     public static JobConfig config(LocalStack stack, String topic, String deadLetterTopic, String runId) {
         List<String> arguments = new ArrayList<>(arguments(stack, topic, deadLetterTopic, runId));
-        arguments.addAll(List.of("--mysql-password", stack.mysql().writer().password()));
+        arguments.addAll(List.of("--mysql-writer-password", stack.mysql().writer().password()));
         return JobConfig.parse(arguments.toArray(String[]::new));
     }
 
@@ -48,17 +48,17 @@ public final class PipelineTestRun implements AutoCloseable {
     public static List<String> arguments(LocalStack stack, String topic, String deadLetterTopic, String runId) {
         return List.of(
                 "--kafka-bootstrap-servers", stack.kafka().bootstrapServers(),
-                "--topic", topic,
-                "--dlq-topic", deadLetterTopic,
-                "--group-id", "it-" + runId,
-                "--dlq-transactional-id-prefix", "it-dlq-" + runId,
-                "--starting-offsets", "earliest",
+                "--kafka-topic", topic,
+                "--kafka-dlq-topic", deadLetterTopic,
+                "--kafka-group-id", "it-" + runId,
+                "--kafka-dlq-transactional-id-prefix", "it-dlq-" + runId,
+                "--kafka-starting-offsets", "earliest",
                 "--cassandra-contact-points", stack.cassandra().host(),
                 "--cassandra-port", Integer.toString(stack.cassandra().port()),
                 "--cassandra-keyspace", stack.cassandra().keyspace(),
                 "--cassandra-local-dc", stack.cassandra().localDatacenter(),
                 "--mysql-url", stack.mysql().jdbcUrl(),
-                "--mysql-user", stack.mysql().writer().user(),
+                "--mysql-writer-user", stack.mysql().writer().user(),
                 "--window-size", WINDOW.toMillis() + "ms",
                 "--checkpoint-interval", CHECKPOINT_INTERVAL.toMillis() + "ms",
                 "--checkpoint-min-pause", "100ms",
