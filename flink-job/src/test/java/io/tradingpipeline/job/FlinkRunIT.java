@@ -2,6 +2,7 @@ package io.tradingpipeline.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingpipeline.contract.Setting;
 import io.tradingpipeline.job.testsupport.Await;
 import io.tradingpipeline.job.testsupport.GeneratedTicks;
 import io.tradingpipeline.job.testsupport.KafkaTestClient;
@@ -60,7 +61,7 @@ class FlinkRunIT {
             kafka.sendAll(topic, messages);
 
             String jobId = flink.run(JOB_JAR, PipelineTestRun.arguments(stack, topic, deadLetterTopic, runId),
-                    Map.of("MYSQL_WRITER_PASSWORD", stack.mysql().writer().password()));
+                    Map.of(Setting.MYSQL_WRITER_PASSWORD.name(), stack.mysql().writer().password()));
             Await.until("the job running", Duration.ofSeconds(60), () -> "RUNNING".equals(flink.jobState(jobId)));
             assertThat(flink.rest("/jobs/" + jobId)).contains("Parse and validate ticks",
                     "Raw ticks to Cassandra (real_time_data)", "Volume per date and sector",

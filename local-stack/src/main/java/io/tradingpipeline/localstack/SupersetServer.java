@@ -95,8 +95,8 @@ public final class SupersetServer {
         environment.put("SUPERSET_CONFIG_PATH", supersetDir.resolve("superset_config.py").toString());
         environment.put("SUPERSET_HOME", home.toString());
         environment.put(Setting.SUPERSET_SECRET_KEY.name(), repository.setting(Setting.SUPERSET_SECRET_KEY));
-        environment.put("SUPERSET_ADMIN_USER", admin.user());
-        environment.put("SUPERSET_ADMIN_PASSWORD", admin.password());
+        environment.put(Setting.SUPERSET_ADMIN_USER.name(), admin.user());
+        environment.put(Setting.SUPERSET_ADMIN_PASSWORD.name(), admin.password());
         environment.put("SUPERSET_BIND_ADDRESS", Ports.LOOPBACK);
         environment.put("SUPERSET_PORT", Integer.toString(port));
         environment.put(Setting.MYSQL_HOST.name(), mysql.host());
