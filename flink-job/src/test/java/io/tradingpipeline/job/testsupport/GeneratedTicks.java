@@ -1,10 +1,11 @@
 package io.tradingpipeline.job.testsupport;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.tradingpipeline.contract.TickFormat;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,8 +21,7 @@ public final class GeneratedTicks implements ExpectedTicks {
             {"TMAS.JK", "Logistics & Deliveries"}, {"AMIN.JK", "Machinery"}, {"KRAH.JK", "Machinery"},
             {"PRDA.JK", "Healthcare Providers"}, {"CAKK.JK", "Construction Materials"},
             {"SOSS.JK", "Commercial Services"}, {"BRPT.JK", "Chemicals"}};
-    private static final DateTimeFormatter CREATED_AT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Map<Long, ExpectedTick> ticksById = new HashMap<>();
@@ -54,26 +54,33 @@ public final class GeneratedTicks implements ExpectedTicks {
         return message(invalidIndex);
     }
 
+    /** Decimal prices, unlike the generator's, so that the job's DECIMAL path is exercised too. */
     private byte[] message(int invalidIndex) {
-        StringBuilder json = new StringBuilder("[");
+        ArrayNode message = JSON.createArrayNode();
+        String createdAtText = TickFormat.CREATED_AT_FORMAT.format(createdAt);
         for (int i = 0; i < TICKS_PER_MESSAGE; i++) {
             long id = nextId++;
             String[] company = COMPANIES[(int) (id % COMPANIES.length)];
             BigDecimal price = BigDecimal.valueOf(100 + id % 37).add(BigDecimal.valueOf(id % 4, 2));
             long volume = 1_000 + id % 997;
             long marketCap = 5_000_000 + id;
-            if (i > 0) {
-                json.append(", ");
-            }
-            json.append(String.format("{\"id\": %d, \"ticker\": \"%s\", \"created_at\": \"%s\", \"price\": %s, "
-                            + "\"market_cap\": %d, \"volume\": %d, \"sector\": \"%s\"}",
-                    id, company[0], CREATED_AT.format(createdAt), price.toPlainString(), marketCap,
-                    i == invalidIndex ? -volume : volume, company[1]));
+            message.addObject()
+                    .put(TickFormat.ID, id)
+                    .put(TickFormat.TICKER, company[0])
+                    .put(TickFormat.CREATED_AT, createdAtText)
+                    .put(TickFormat.PRICE, price)
+                    .put(TickFormat.MARKET_CAP, marketCap)
+                    .put(TickFormat.VOLUME, i == invalidIndex ? -volume : volume)
+                    .put(TickFormat.SECTOR, company[1]);
             if (i != invalidIndex) {
                 ticksById.put(id, new ExpectedTick(id, createdAt, company[0], company[1], volume, marketCap, price));
             }
         }
-        return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            return JSON.writeValueAsBytes(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
