@@ -298,4 +298,8 @@ public class JobConfig {
     public int parallelism() {
         return parallelism;
     }
+
+    public io.tradingpipeline.job.TopologySettings topologySettings() {
+        return new io.tradingpipeline.job.TopologySettings(topic, deadLetterTopic, maxMessageBytes, windowSize);
+    }
 }
