@@ -10,7 +10,7 @@ import io.tradingpipeline.job.source.RawMessage;
 import io.tradingpipeline.job.window.SectorDayKey;
 import io.tradingpipeline.job.window.SectorVolumeAggregate;
 import io.tradingpipeline.job.window.SectorVolumeWindow;
-import io.tradingpipeline.job.window.TickerDayKey;
+import io.tradingpipeline.job.window.TickerSectorDayKey;
 import io.tradingpipeline.job.window.TickBundleOperator;
 import io.tradingpipeline.job.window.TickerCandleAggregate;
 import io.tradingpipeline.job.window.TickerStatsWindow;
@@ -61,7 +61,7 @@ public final class TradingJob {
                 "sector-volume-sink");
 
         DataStream<TickerWindowStats> tickerStats = candles
-                .keyBy(new TickerDayKey())
+                .keyBy(new TickerSectorDayKey())
                 .window(windows)
                 .aggregate(new TickerCandleAggregate(), new TickerStatsWindow())
                 .name("Candle per date and ticker")

@@ -27,13 +27,13 @@ public class TickerCandle {
     private BigDecimal priceSum = BigDecimal.ZERO;
 
     public void add(Tick tick) {
-        BigDecimal price = tick.getPrice();
-        long at = tick.getCreatedAtMillis();
-        long id = tick.getId();
+        BigDecimal price = tick.price();
+        long at = tick.createdAtMillis();
+        long id = tick.id();
         if (tickCount == 0) {
             tradeEpochDay = tick.tradeEpochDay();
-            ticker = tick.getTicker();
-            sector = tick.getSector();
+            ticker = tick.ticker();
+            sector = tick.sector();
         }
         if (tickCount == 0 || isBefore(at, id, openAtMillis, openId)) {
             openAtMillis = at;
@@ -47,8 +47,8 @@ public class TickerCandle {
         }
         highPrice = highPrice == null ? price : highPrice.max(price);
         lowPrice = lowPrice == null ? price : lowPrice.min(price);
-        totalVolume += tick.getVolume();
-        turnover = turnover.add(price.multiply(BigDecimal.valueOf(tick.getVolume())));
+        totalVolume += tick.volume();
+        turnover = turnover.add(price.multiply(BigDecimal.valueOf(tick.volume())));
         priceSum = priceSum.add(price);
         tickCount++;
     }

@@ -88,7 +88,7 @@ public final class PipelineBenchmark {
         long ticks = 0;
         while (System.nanoTime() < deadline) {
             for (RawMessage message : messages) {
-                ticks += counter.ticksIn(message.getValue());
+                ticks += counter.ticksIn(message.value());
             }
         }
         return ticks;
@@ -115,7 +115,7 @@ public final class PipelineBenchmark {
         RepeatedMessages(RawMessage[] messages) {
             this.values = new byte[messages.length][];
             for (int i = 0; i < messages.length; i++) {
-                values[i] = messages[i].getValue();
+                values[i] = messages[i].value();
             }
         }
 

@@ -62,7 +62,7 @@ public class FailOnceAfterCheckpoint implements MapFunction<Tick, Tick>, Checkpo
     public Tick map(Tick tick) {
         if (ARMED.get() && TICKS_SINCE_ARMED.incrementAndGet() > ticksBeforeFailure
                 && FAILED.compareAndSet(false, true)) {
-            throw new IllegalStateException("Injected failure at tick " + tick.getId());
+            throw new IllegalStateException("Injected failure at tick " + tick.id());
         }
         return tick;
     }
