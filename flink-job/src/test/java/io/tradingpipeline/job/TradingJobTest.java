@@ -14,6 +14,7 @@ import io.tradingpipeline.job.source.RawMessage;
 import io.tradingpipeline.job.testsupport.CollectingSink;
 import io.tradingpipeline.job.testsupport.GeneratedTicks;
 import io.tradingpipeline.job.testsupport.GeneratedTicks.ExpectedTick;
+import io.tradingpipeline.job.testsupport.KafkaTestClient;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +33,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,8 +223,7 @@ class TradingJobTest {
     }
 
     private static String header(ProducerRecord<byte[], byte[]> record, String key) {
-        Header header = record.headers().lastHeader(key);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaTestClient.header(record.headers(), key);
     }
 
     private static byte[] utf8(String text) {

@@ -6,6 +6,9 @@ import java.math.BigDecimal;
  * Price candle (open, high, low, close), volume and turnover of one ticker on one trade date over some
  * ticks. Candles merge, so the same type serves as pre-aggregated bundle and as window accumulator.
  * Open and close are ordered by (createdAt, id).
+ *
+ * <p>A mutable class rather than a record: bundles and windows add every tick or candle to one instance in
+ * place, where a record would allocate a new candle per tick.
  */
 public class TickerCandle {
     private int tradeEpochDay;
