@@ -31,6 +31,8 @@ import org.apache.flink.connector.datagen.functions.FromElementsGeneratorFunctio
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.assertj.core.groups.Tuple;
@@ -70,6 +72,7 @@ class TradingJobTest {
     private static final CollectingSink<TickerWindowStats> TICKER_STATS = new CollectingSink<>();
     private static final CollectingSink<DeadLetter> DEAD_LETTERS = new CollectingSink<>();
     private static RawMessage[] messages;
+    private static StreamGraph graph;
 
     @BeforeAll
     static void runTopologyOverKnownMessages() throws Exception {
@@ -92,7 +95,24 @@ class TradingJobTest {
                 new DataGeneratorSource<>(new FromElementsGeneratorFunction<>(type, messages), messages.length, type),
                 new JobSinks(RAW_TICKS, SECTOR_VOLUMES, TICKER_STATS, DEAD_LETTERS),
                 new TopologySettings(TOPIC, DEAD_LETTER_TOPIC, MAX_MESSAGE_BYTES, WINDOW));
+        graph = env.getStreamGraph(false);
         env.execute("trading-job-test");
+    }
+
+    @Test
+    void everyOperatorKeepsItsNameAndTheUidThatSavepointsDependOn() {
+        assertThat(graph.getStreamNodes())
+                .extracting(StreamNode::getTransformationUID, StreamNode::getOperatorName)
+                .containsExactlyInAnyOrder(
+                        tuple("tick-message-source", "Source: Tick messages (trading_data)"),
+                        tuple("parse-ticks", "Parse and validate ticks"),
+                        tuple("dead-letter-sink", "Dead letters to Kafka (trading_data_dlq): Writer"),
+                        tuple("raw-tick-sink", "Raw ticks to Cassandra (real_time_data): Writer"),
+                        tuple("tick-bundles", "Pre-aggregate ticks per ticker"),
+                        tuple("sector-volume-window", "Volume per date and sector"),
+                        tuple("sector-volume-sink", "Sector volumes to MySQL (aggregated_data): Writer"),
+                        tuple("ticker-stats-window", "Candle per date and ticker"),
+                        tuple("ticker-stats-sink", "Ticker candles to MySQL (ticker_window_stats): Writer"));
     }
 
     @Test
