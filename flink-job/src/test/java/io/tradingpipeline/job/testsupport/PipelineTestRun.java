@@ -71,6 +71,7 @@ public final class PipelineTestRun implements AutoCloseable {
         return start(config, JobSinks.production(config));
     }
 
+    /** With the production source and the given sinks, e.g. production sinks with a failure in front of one. */
     public static PipelineTestRun start(JobConfig config, JobSinks sinks) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobExecutionSettings.apply(env, config);
