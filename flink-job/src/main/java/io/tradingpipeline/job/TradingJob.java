@@ -1,6 +1,5 @@
 package io.tradingpipeline.job;
 
-import io.tradingpipeline.job.config.JobConfig;
 import io.tradingpipeline.job.model.SectorVolume;
 import io.tradingpipeline.job.model.Tick;
 import io.tradingpipeline.job.model.TickerCandle;
@@ -11,12 +10,11 @@ import io.tradingpipeline.job.source.RawMessage;
 import io.tradingpipeline.job.window.SectorDayKey;
 import io.tradingpipeline.job.window.SectorVolumeAggregate;
 import io.tradingpipeline.job.window.SectorVolumeWindow;
-import io.tradingpipeline.job.window.TickerDayKey;
+import io.tradingpipeline.job.window.TickerSectorDayKey;
 import io.tradingpipeline.job.window.TickBundleOperator;
 import io.tradingpipeline.job.window.TickerCandleAggregate;
 import io.tradingpipeline.job.window.TickerStatsWindow;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
@@ -34,39 +32,25 @@ public final class TradingJob {
     private TradingJob() {}
 
     public static void defineWorkflow(StreamExecutionEnvironment env, Source<RawMessage, ?, ?> source,
-            JobSinks sinks, JobConfig config) {
-        defineWorkflow(env, source, sinks, config, UnaryOperator.identity());
-    }
-
-    /**
-     * @param tickStage applied to the parsed ticks before they fan out to the sinks and windows; the job
-     *     passes the identity, tests inject failures here
-     */
-    public static void defineWorkflow(StreamExecutionEnvironment env, Source<RawMessage, ?, ?> source,
-            JobSinks sinks, JobConfig config, UnaryOperator<DataStream<Tick>> tickStage) {
-        // No function of this topology keeps or changes an input record, so chained operators may pass
-        // records without a defensive copy (a copy of every message's bytes and every tick otherwise).
-        env.getConfig().enableObjectReuse();
+            JobSinks sinks, TopologySettings settings) {
         DataStream<RawMessage> messages = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "Tick messages (" + config.topic() + ")")
+                .fromSource(source, WatermarkStrategy.noWatermarks(), "Tick messages (" + settings.topic() + ")")
                 .uid("tick-message-source");
 
-        SingleOutputStreamOperator<Tick> parsed = messages
-                .process(new TickExplodeFunction(config.maxMessageBytes()))
+        SingleOutputStreamOperator<Tick> ticks = messages
+                .process(new TickExplodeFunction(settings.maxMessageBytes()))
                 .name("Parse and validate ticks")
                 .uid("parse-ticks");
-        sinks.deadLetters().attach(parsed.getSideOutput(TickExplodeFunction.DEAD_LETTERS),
-                "Dead letters to Kafka (" + config.deadLetterTopic() + ")", "dead-letter-sink");
-
-        DataStream<Tick> ticks = tickStage.apply(parsed);
+        sinks.deadLetters().attach(ticks.getSideOutput(TickExplodeFunction.DEAD_LETTERS),
+                "Dead letters to Kafka (" + settings.deadLetterTopic() + ")", "dead-letter-sink");
         sinks.rawTicks().attach(ticks, "Raw ticks to Cassandra (real_time_data)", "raw-tick-sink");
 
         DataStream<TickerCandle> candles = ticks
                 .transform("Pre-aggregate ticks per ticker", TypeInformation.of(TickerCandle.class),
-                        new TickBundleOperator(bundleDelay(config.windowSize()), MAX_TICKS_PER_BUNDLE))
+                        new TickBundleOperator(bundleDelay(settings.windowSize()), MAX_TICKS_PER_BUNDLE))
                 .uid("tick-bundles");
 
-        TumblingProcessingTimeWindows windows = TumblingProcessingTimeWindows.of(config.windowSize());
+        TumblingProcessingTimeWindows windows = TumblingProcessingTimeWindows.of(settings.windowSize());
         DataStream<SectorVolume> sectorVolumes = candles
                 .keyBy(new SectorDayKey())
                 .window(windows)
@@ -77,7 +61,7 @@ public final class TradingJob {
                 "sector-volume-sink");
 
         DataStream<TickerWindowStats> tickerStats = candles
-                .keyBy(new TickerDayKey())
+                .keyBy(new TickerSectorDayKey())
                 .window(windows)
                 .aggregate(new TickerCandleAggregate(), new TickerStatsWindow())
                 .name("Candle per date and ticker")

@@ -27,7 +27,8 @@ public final class TradingJobMain {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobExecutionSettings.apply(env, config);
-        TradingJob.defineWorkflow(env, KafkaMessageSource.create(config), JobSinks.production(config), config);
+        TradingJob.defineWorkflow(env, KafkaMessageSource.create(config), JobSinks.production(config),
+                config.topologySettings());
         env.execute("Trading analytics");
     }
 }

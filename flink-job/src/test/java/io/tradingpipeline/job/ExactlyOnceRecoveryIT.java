@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingpipeline.job.config.JobConfig;
 import io.tradingpipeline.job.sink.DeadLetterSerializer;
+import io.tradingpipeline.job.sink.JobSinks;
 import io.tradingpipeline.job.testsupport.Await;
 import io.tradingpipeline.job.testsupport.FailOnceAfterCheckpoint;
 import io.tradingpipeline.job.testsupport.GeneratedTicks;
@@ -62,9 +63,11 @@ class ExactlyOnceRecoveryIT {
             // Armed once the first batch is committed, it fails after a quarter of the second batch went
             // through: part of it is in Cassandra, in window state, in open XA transactions and in the open
             // dead-letter transaction.
-            try (PipelineTestRun job = PipelineTestRun.start(config,
-                    stream -> stream.map(new FailOnceAfterCheckpoint(MESSAGES_PER_BATCH * 10L / 4))
-                            .name("Injected failure").uid("injected-failure"))) {
+            JobSinks production = JobSinks.production(config);
+            JobSinks failingOnce = new JobSinks(
+                    FailOnceAfterCheckpoint.before(production.rawTicks(), MESSAGES_PER_BATCH * 10L / 4),
+                    production.sectorVolumes(), production.tickerStats(), production.deadLetters());
+            try (PipelineTestRun job = PipelineTestRun.start(config, failingOnce)) {
                 Await.until("the first batch committed to MySQL", Duration.ofSeconds(90),
                         () -> FailOnceAfterCheckpoint.checkpointCompleted()
                                 && stores.aggregatedTickCount() == ticks.tickCount());

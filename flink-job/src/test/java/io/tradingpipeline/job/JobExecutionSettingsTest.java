@@ -56,6 +56,15 @@ class JobExecutionSettingsTest {
         assertThat(env.getParallelism()).isEqualTo(2);
     }
 
+    @Test
+    void reusesObjectsBetweenChainedOperators() {
+        assertThat(configured().getConfig().isObjectReuseEnabled()).isTrue();
+
+        StreamExecutionEnvironment topologyOnly = StreamExecutionEnvironment.getExecutionEnvironment();
+        JobExecutionSettings.enableObjectReuse(topologyOnly);
+        assertThat(topologyOnly.getConfig().isObjectReuseEnabled()).isTrue();
+    }
+
     private static StreamExecutionEnvironment configured(String... args) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobExecutionSettings.apply(env, JobConfig.parse(args));

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,7 +68,7 @@ class PipelineIT {
                     "tick[3]: volume must be >= 0", "3"));
             kafka.sendAll(topic, good.subList(MESSAGES / 2, MESSAGES));
 
-            try (PipelineTestRun job = PipelineTestRun.start(config, UnaryOperator.identity())) {
+            try (PipelineTestRun job = PipelineTestRun.start(config)) {
                 StoreAssertions.awaitAllTicks(stores, ticks, Duration.ofSeconds(120));
                 job.stopWithSavepoint(savepoints);
             }

@@ -3,6 +3,7 @@ package io.tradingpipeline.job.config;
 import io.tradingpipeline.contract.ConnectionOptions;
 import io.tradingpipeline.contract.DurationConverter;
 import io.tradingpipeline.contract.SettingDefaults;
+import io.tradingpipeline.job.TopologySettings;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine;
@@ -302,5 +303,9 @@ public class JobConfig {
 
     public int parallelism() {
         return parallelism;
+    }
+
+    public TopologySettings topologySettings() {
+        return new TopologySettings(topic(), deadLetterTopic, maxMessageBytes, windowSize);
     }
 }

@@ -6,6 +6,9 @@ import java.math.BigDecimal;
  * Price candle (open, high, low, close), volume and turnover of one ticker on one trade date over some
  * ticks. Candles merge, so the same type serves as pre-aggregated bundle and as window accumulator.
  * Open and close are ordered by (createdAt, id).
+ *
+ * <p>A mutable class rather than a record: bundles and windows add every tick or candle to one instance in
+ * place, where a record would allocate a new candle per tick.
  */
 public class TickerCandle {
     private int tradeEpochDay;
@@ -27,13 +30,13 @@ public class TickerCandle {
     private BigDecimal priceSum = BigDecimal.ZERO;
 
     public void add(Tick tick) {
-        BigDecimal price = tick.getPrice();
-        long at = tick.getCreatedAtMillis();
-        long id = tick.getId();
+        BigDecimal price = tick.price();
+        long at = tick.createdAtMillis();
+        long id = tick.id();
         if (tickCount == 0) {
             tradeEpochDay = tick.tradeEpochDay();
-            ticker = tick.getTicker();
-            sector = tick.getSector();
+            ticker = tick.ticker();
+            sector = tick.sector();
         }
         if (tickCount == 0 || isBefore(at, id, openAtMillis, openId)) {
             openAtMillis = at;
@@ -47,8 +50,8 @@ public class TickerCandle {
         }
         highPrice = highPrice == null ? price : highPrice.max(price);
         lowPrice = lowPrice == null ? price : lowPrice.min(price);
-        totalVolume += tick.getVolume();
-        turnover = turnover.add(price.multiply(BigDecimal.valueOf(tick.getVolume())));
+        totalVolume += tick.volume();
+        turnover = turnover.add(price.multiply(BigDecimal.valueOf(tick.volume())));
         priceSum = priceSum.add(price);
         tickCount++;
     }

@@ -43,7 +43,7 @@ public class TickExplodeFunction extends ProcessFunction<RawMessage, Tick> {
 
     @Override
     public void processElement(RawMessage message, Context ctx, Collector<Tick> out) {
-        ParsedMessage parsed = parser.parse(message.getValue());
+        ParsedMessage parsed = parser.parse(message.value());
         for (Tick tick : parsed.ticks()) {
             out.collect(tick);
         }
@@ -52,8 +52,8 @@ public class TickExplodeFunction extends ProcessFunction<RawMessage, Tick> {
             ticksRejected.inc(parsed.rejections().size());
             messagesDeadLettered.inc();
             String reason = parsed.problemDescription();
-            LOG.warn("Dead-lettering message {}-{} at offset {}: {}", message.getTopic(), message.getPartition(),
-                    message.getOffset(), reason);
+            LOG.warn("Dead-lettering message {}-{} at offset {}: {}", message.topic(), message.partition(),
+                    message.offset(), reason);
             ctx.output(DEAD_LETTERS, new DeadLetter(message, reason, parsed.rejectedIndexes()));
         }
     }

@@ -30,22 +30,22 @@ public class DeadLetterSerializer implements KafkaRecordSerializationSchema<Dead
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(DeadLetter deadLetter, KafkaSinkContext context, Long timestamp) {
-        RawMessage message = deadLetter.getMessage();
+        RawMessage message = deadLetter.message();
         RecordHeaders headers = new RecordHeaders();
-        for (MessageHeader header : message.getHeaders()) {
-            headers.add(header.getKey(), header.getValue());
+        for (MessageHeader header : message.headers()) {
+            headers.add(header.key(), header.value());
         }
-        headers.add(REASON, utf8(deadLetter.getReason()));
-        headers.add(SOURCE_TOPIC, utf8(message.getTopic()));
-        headers.add(SOURCE_PARTITION, utf8(Integer.toString(message.getPartition())));
-        headers.add(SOURCE_OFFSET, utf8(Long.toString(message.getOffset())));
-        if (deadLetter.getRejectedIndexes().length > 0) {
-            headers.add(REJECTED_TICKS, utf8(Arrays.stream(deadLetter.getRejectedIndexes())
+        headers.add(REASON, utf8(deadLetter.reason()));
+        headers.add(SOURCE_TOPIC, utf8(message.topic()));
+        headers.add(SOURCE_PARTITION, utf8(Integer.toString(message.partition())));
+        headers.add(SOURCE_OFFSET, utf8(Long.toString(message.offset())));
+        if (deadLetter.rejectedIndexes().length > 0) {
+            headers.add(REJECTED_TICKS, utf8(Arrays.stream(deadLetter.rejectedIndexes())
                     .mapToObj(Integer::toString)
                     .collect(Collectors.joining(","))));
         }
-        Long originalTimestamp = message.getTimestamp() >= 0 ? message.getTimestamp() : null;
-        return new ProducerRecord<>(topic, null, originalTimestamp, message.getKey(), message.getValue(), headers);
+        Long originalTimestamp = message.timestamp() >= 0 ? message.timestamp() : null;
+        return new ProducerRecord<>(topic, null, originalTimestamp, message.key(), message.value(), headers);
     }
 
     private static byte[] utf8(String text) {

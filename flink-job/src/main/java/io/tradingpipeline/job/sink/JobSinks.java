@@ -19,6 +19,6 @@ public record JobSinks(
                 CassandraTickSink.from(config),
                 StreamSink.of(MySqlSinks.aggregatedData(config)),
                 StreamSink.of(MySqlSinks.tickerWindowStats(config)),
-                StreamSink.of(DeadLetterKafkaSink.create(config)));
+                StreamSink.of(DeadLetterSinks.kafka(config)));
     }
 }

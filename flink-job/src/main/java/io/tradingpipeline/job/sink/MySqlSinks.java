@@ -32,30 +32,30 @@ public final class MySqlSinks {
 
     public static JdbcSink<SectorVolume> aggregatedData(JobConfig config) {
         return exactlyOnce(xaDataSource(config, AGGREGATED_DATA_SCOPE), INSERT_AGGREGATED_DATA, (statement, row) -> {
-            statement.setObject(1, utc(row.getWindowEndMillis()));
-            statement.setObject(2, LocalDate.ofEpochDay(row.getTradeEpochDay()));
-            statement.setString(3, row.getSector());
-            statement.setLong(4, row.getTotalVolume());
-            statement.setLong(5, row.getTickCount());
-            statement.setObject(6, utc(row.getWindowStartMillis()));
-            statement.setObject(7, utc(row.getWindowEndMillis()));
+            statement.setObject(1, utc(row.windowEndMillis()));
+            statement.setObject(2, LocalDate.ofEpochDay(row.tradeEpochDay()));
+            statement.setString(3, row.sector());
+            statement.setLong(4, row.totalVolume());
+            statement.setLong(5, row.tickCount());
+            statement.setObject(6, utc(row.windowStartMillis()));
+            statement.setObject(7, utc(row.windowEndMillis()));
         });
     }
 
     public static JdbcSink<TickerWindowStats> tickerWindowStats(JobConfig config) {
         return exactlyOnce(xaDataSource(config, TICKER_WINDOW_STATS_SCOPE), INSERT_TICKER_WINDOW_STATS, (statement, row) -> {
-            statement.setObject(1, utc(row.getWindowStartMillis()));
-            statement.setObject(2, utc(row.getWindowEndMillis()));
-            statement.setObject(3, LocalDate.ofEpochDay(row.getTradeEpochDay()));
-            statement.setString(4, row.getTicker());
-            statement.setString(5, row.getSector());
-            statement.setBigDecimal(6, row.getOpenPrice());
-            statement.setBigDecimal(7, row.getHighPrice());
-            statement.setBigDecimal(8, row.getLowPrice());
-            statement.setBigDecimal(9, row.getClosePrice());
-            statement.setLong(10, row.getTotalVolume());
-            statement.setBigDecimal(11, row.getVwap());
-            statement.setLong(12, row.getTickCount());
+            statement.setObject(1, utc(row.windowStartMillis()));
+            statement.setObject(2, utc(row.windowEndMillis()));
+            statement.setObject(3, LocalDate.ofEpochDay(row.tradeEpochDay()));
+            statement.setString(4, row.ticker());
+            statement.setString(5, row.sector());
+            statement.setBigDecimal(6, row.openPrice());
+            statement.setBigDecimal(7, row.highPrice());
+            statement.setBigDecimal(8, row.lowPrice());
+            statement.setBigDecimal(9, row.closePrice());
+            statement.setLong(10, row.totalVolume());
+            statement.setBigDecimal(11, row.vwap());
+            statement.setLong(12, row.tickCount());
         });
     }
 

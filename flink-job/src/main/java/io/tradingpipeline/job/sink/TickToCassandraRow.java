@@ -12,7 +12,7 @@ public class TickToCassandraRow
 
     @Override
     public Tuple7<Long, Date, String, String, Long, Long, BigDecimal> map(Tick tick) {
-        return Tuple7.of(tick.getId(), new Date(tick.getCreatedAtMillis()), tick.getTicker(), tick.getSector(),
-                tick.getVolume(), tick.getMarketCap(), tick.getPrice());
+        return Tuple7.of(tick.id(), new Date(tick.createdAtMillis()), tick.ticker(), tick.sector(), tick.volume(),
+                tick.marketCap(), tick.price());
     }
 }

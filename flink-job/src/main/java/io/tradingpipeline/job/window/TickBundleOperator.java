@@ -48,7 +48,7 @@ public class TickBundleOperator extends AbstractStreamOperator<TickerCandle>
     @Override
     public void processElement(StreamRecord<Tick> element) {
         Tick tick = element.getValue();
-        bundle.computeIfAbsent(new BundleKey(tick.tradeEpochDay(), tick.getTicker(), tick.getSector()),
+        bundle.computeIfAbsent(new BundleKey(tick.tradeEpochDay(), tick.ticker(), tick.sector()),
                 key -> new TickerCandle()).add(tick);
         if (++bundledTicks >= maxTicks) {
             flush();

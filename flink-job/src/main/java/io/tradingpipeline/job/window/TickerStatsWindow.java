@@ -19,20 +19,10 @@ public class TickerStatsWindow extends
     public void process(Tuple3<Integer, String, String> key, Context context,
             Iterable<TickerCandle> candles, Collector<TickerWindowStats> out) {
         TickerCandle acc = candles.iterator().next();
-        TickerWindowStats stats = new TickerWindowStats();
-        stats.setWindowStartMillis(context.window().getStart());
-        stats.setWindowEndMillis(context.window().getEnd());
-        stats.setTradeEpochDay(key.f0);
-        stats.setTicker(key.f1);
-        stats.setSector(key.f2);
-        stats.setOpenPrice(acc.getOpenPrice());
-        stats.setHighPrice(acc.getHighPrice());
-        stats.setLowPrice(acc.getLowPrice());
-        stats.setClosePrice(acc.getClosePrice());
-        stats.setTotalVolume(acc.getTotalVolume());
-        stats.setVwap(vwap(acc));
-        stats.setTickCount(acc.getTickCount());
-        out.collect(stats);
+        TimeWindow window = context.window();
+        out.collect(new TickerWindowStats(window.getStart(), window.getEnd(), key.f0, key.f1, key.f2,
+                acc.getOpenPrice(), acc.getHighPrice(), acc.getLowPrice(), acc.getClosePrice(), acc.getTotalVolume(),
+                vwap(acc), acc.getTickCount()));
     }
 
     /** Volume-weighted average price; a window that traded no volume falls back to the mean price. */

@@ -2,8 +2,9 @@ package io.tradingpipeline.job.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.tradingpipeline.job.JobExecutionSettings;
+import io.tradingpipeline.job.TopologySettings;
 import io.tradingpipeline.job.TradingJob;
-import io.tradingpipeline.job.config.JobConfig;
 import io.tradingpipeline.job.parse.TickParser;
 import io.tradingpipeline.job.sink.JobSinks;
 import io.tradingpipeline.job.sink.StreamSink;
@@ -11,7 +12,7 @@ import io.tradingpipeline.job.source.MessageHeader;
 import io.tradingpipeline.job.source.RawMessage;
 import io.tradingpipeline.job.testsupport.GeneratedTicks;
 import java.io.IOException;
-import java.util.function.UnaryOperator;
+import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.SourceReaderContext;
@@ -32,6 +33,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * (messages per job run; 3 million messages are 30 million ticks, 10-20 s per run on 2 cores).
  */
 public final class PipelineBenchmark {
+    private static final String TOPIC = "trading_data";
+    private static final int MAX_MESSAGE_BYTES = 1 << 20;
     private static final int DISTINCT_MESSAGES = 1_000;
     private static final long PARSER_WARMUP_NANOS = 3_000_000_000L;
     private static final long PARSER_MEASURE_NANOS = 8_000_000_000L;
@@ -45,7 +48,7 @@ public final class PipelineBenchmark {
         ObjectReader jackson = new ObjectMapper().reader();
         double jacksonRate = singleThreadRate(messages, value -> jackson.readTree(value).size());
         System.out.printf("Jackson readTree, 1 thread : %,12.0f ticks/s%n", jacksonRate);
-        TickParser parser = new TickParser(1 << 20);
+        TickParser parser = new TickParser(MAX_MESSAGE_BYTES);
         double rawRate = singleThreadRate(messages, value -> parser.parse(value).ticks().size());
         System.out.printf("job's parser, 1 thread     : %,12.0f ticks/s%n", rawRate);
         double jobRate1 = jobRate(messages, messagesPerRun, 1);
@@ -61,7 +64,7 @@ public final class PipelineBenchmark {
         GeneratedTicks ticks = new GeneratedTicks(1);
         RawMessage[] messages = new RawMessage[DISTINCT_MESSAGES];
         for (int i = 0; i < messages.length; i++) {
-            messages[i] = new RawMessage("trading_data", i % 4, i, 0L, null, ticks.nextMessage(),
+            messages[i] = new RawMessage(TOPIC, i % 4, i, 0L, null, ticks.nextMessage(),
                     new MessageHeader[0]);
         }
         return messages;
@@ -85,7 +88,7 @@ public final class PipelineBenchmark {
         long ticks = 0;
         while (System.nanoTime() < deadline) {
             for (RawMessage message : messages) {
-                ticks += counter.ticksIn(message.getValue());
+                ticks += counter.ticksIn(message.value());
             }
         }
         return ticks;
@@ -97,8 +100,9 @@ public final class PipelineBenchmark {
         DataGeneratorSource<RawMessage> source = new DataGeneratorSource<>(new RepeatedMessages(messages), count,
                 RateLimiterStrategy.noOp(), TypeInformation.of(RawMessage.class));
         JobSinks discarding = new JobSinks(discarding(), discarding(), discarding(), discarding());
-        TradingJob.defineWorkflow(env, source, discarding, JobConfig.parse("--window-size", "1s"),
-                UnaryOperator.identity());
+        JobExecutionSettings.enableObjectReuse(env);
+        TradingJob.defineWorkflow(env, source, discarding,
+                new TopologySettings(TOPIC, TOPIC + "_dlq", MAX_MESSAGE_BYTES, Duration.ofSeconds(1)));
         JobExecutionResult result = env.execute("pipeline-benchmark-p" + parallelism);
         return count * (double) GeneratedTicks.TICKS_PER_MESSAGE / (result.getNetRuntime() / 1000.0);
     }
@@ -111,7 +115,7 @@ public final class PipelineBenchmark {
         RepeatedMessages(RawMessage[] messages) {
             this.values = new byte[messages.length][];
             for (int i = 0; i < messages.length; i++) {
-                values[i] = messages[i].getValue();
+                values[i] = messages[i].value();
             }
         }
 
@@ -119,7 +123,7 @@ public final class PipelineBenchmark {
         public void open(SourceReaderContext readerContext) {
             messages = new RawMessage[values.length];
             for (int i = 0; i < values.length; i++) {
-                messages[i] = new RawMessage("trading_data", i % 4, i, 0L, null, values[i], new MessageHeader[0]);
+                messages[i] = new RawMessage(TOPIC, i % 4, i, 0L, null, values[i], new MessageHeader[0]);
             }
         }
 

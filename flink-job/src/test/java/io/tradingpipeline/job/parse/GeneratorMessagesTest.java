@@ -41,13 +41,13 @@ class GeneratorMessagesTest {
             for (int i = 0; i < sent.size(); i++) {
                 io.tradingpipeline.generator.Tick expected = sent.get(i);
                 Tick actual = parsed.ticks().get(i);
-                assertThat(actual.getId()).isEqualTo(expected.id());
-                assertThat(actual.getTicker()).isEqualTo(expected.ticker());
-                assertThat(actual.getSector()).isEqualTo(expected.sector());
-                assertThat(actual.getPrice()).isEqualByComparingTo(BigDecimal.valueOf(expected.price()));
-                assertThat(actual.getVolume()).isEqualTo(expected.volume());
-                assertThat(actual.getMarketCap()).isEqualTo(expected.marketCap());
-                assertThat(actual.getCreatedAtMillis())
+                assertThat(actual.id()).isEqualTo(expected.id());
+                assertThat(actual.ticker()).isEqualTo(expected.ticker());
+                assertThat(actual.sector()).isEqualTo(expected.sector());
+                assertThat(actual.price()).isEqualByComparingTo(BigDecimal.valueOf(expected.price()));
+                assertThat(actual.volume()).isEqualTo(expected.volume());
+                assertThat(actual.marketCap()).isEqualTo(expected.marketCap());
+                assertThat(actual.createdAtMillis())
                         .isEqualTo(expected.createdAt().truncatedTo(ChronoUnit.SECONDS).toEpochMilli());
             }
             createdAt = createdAt.plusMillis(500);

@@ -100,7 +100,7 @@ class TickParserTest {
     void keepsAndReportsWhatTheSharedSampleSays(TickMessageSample sample) {
         ParsedMessage parsed = new TickParser(MAX_BYTES).parse(sample.bytes());
 
-        assertThat(parsed.ticks()).extracting(Tick::getId).containsExactly(
+        assertThat(parsed.ticks()).extracting(Tick::id).containsExactly(
                 Arrays.stream(sample.acceptedIds()).boxed().toArray(Long[]::new));
         if (sample.problem() == null) {
             assertThat(parsed.hasProblems()).isFalse();
@@ -182,10 +182,10 @@ class TickParserTest {
     @Test
     void parsesLeapDayAndFractionalSecondsInTheUtcFormat() {
         assertThat(parser.parse(utf8(VALID.replace("2024-09-05 07:52:35", "2024-02-29 23:59:59"))).ticks())
-                .extracting(Tick::getCreatedAtMillis)
+                .extracting(Tick::createdAtMillis)
                 .containsExactly(Instant.parse("2024-02-29T23:59:59Z").toEpochMilli());
         assertThat(parser.parse(utf8(VALID.replace("2024-09-05 07:52:35", "2024-09-05 07:52:35.5"))).ticks())
-                .extracting(Tick::getCreatedAtMillis)
+                .extracting(Tick::createdAtMillis)
                 .containsExactly(Instant.parse("2024-09-05T07:52:35.500Z").toEpochMilli());
     }
 
@@ -194,7 +194,7 @@ class TickParserTest {
         ParsedMessage parsed = parser.parse(utf8(VALID));
 
         assertThat(parsed.hasProblems()).isFalse();
-        assertThat(parsed.ticks()).extracting(Tick::getId).containsExactly(1L);
+        assertThat(parsed.ticks()).extracting(Tick::id).containsExactly(1L);
     }
 
     @Test
@@ -204,8 +204,8 @@ class TickParserTest {
 
         Tick tick = parser.parse(utf8(message)).ticks().get(0);
 
-        assertThat(tick.getCreatedAtMillis()).isEqualTo(Instant.parse("2024-09-05T07:52:35.250Z").toEpochMilli());
-        assertThat(tick.getPrice()).isEqualByComparingTo("538.125");
+        assertThat(tick.createdAtMillis()).isEqualTo(Instant.parse("2024-09-05T07:52:35.250Z").toEpochMilli());
+        assertThat(tick.price()).isEqualByComparingTo("538.125");
         assertThat(tick.tradeEpochDay()).isEqualTo(19971);
     }
 
@@ -217,7 +217,7 @@ class TickParserTest {
         ParsedMessage parsed = parser.parse(utf8(message));
 
         assertThat(parsed.hasProblems()).isFalse();
-        assertThat(parsed.ticks()).singleElement().extracting(Tick::getCreatedAtMillis)
+        assertThat(parsed.ticks()).singleElement().extracting(Tick::createdAtMillis)
                 .isEqualTo(Instant.parse("2024-09-05T07:52:35Z").toEpochMilli());
     }
 
@@ -228,7 +228,7 @@ class TickParserTest {
 
         ParsedMessage parsed = parser.parse(utf8(message));
 
-        assertThat(parsed.ticks()).extracting(Tick::getId).containsExactly(1L, 3L);
+        assertThat(parsed.ticks()).extracting(Tick::id).containsExactly(1L, 3L);
         assertThat(parsed.rejectedIndexes()).containsExactly(1, 3);
         assertThat(parsed.problemDescription())
                 .isEqualTo("tick[1]: volume must be >= 0 but is -1; tick[3]: element is a string, not an object");

@@ -2,6 +2,8 @@ package io.tradingpipeline.job.testsupport;
 
 import io.tradingpipeline.job.testsupport.GeneratedTicks.ExpectedTick;
 import io.tradingpipeline.job.testsupport.GeneratedTicks.TickerTotals;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,9 +28,12 @@ public interface ExpectedTicks {
         return totals;
     }
 
-    default Map<String, Long> volumeBySector() {
+    /** Volume per sector of the ticks created on {@code tradeDate} (UTC). */
+    default Map<String, Long> volumeBySectorOn(LocalDate tradeDate) {
         Map<String, Long> volumes = new HashMap<>();
-        ticksById().values().forEach(tick -> volumes.merge(tick.sector(), tick.volume(), Long::sum));
+        ticksById().values().stream()
+                .filter(tick -> LocalDate.ofInstant(tick.createdAt(), ZoneOffset.UTC).equals(tradeDate))
+                .forEach(tick -> volumes.merge(tick.sector(), tick.volume(), Long::sum));
         return volumes;
     }
 }

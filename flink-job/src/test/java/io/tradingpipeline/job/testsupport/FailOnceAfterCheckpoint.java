@@ -1,6 +1,7 @@
 package io.tradingpipeline.job.testsupport;
 
 import io.tradingpipeline.job.model.Tick;
+import io.tradingpipeline.job.sink.StreamSink;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -10,6 +11,9 @@ import org.apache.flink.api.common.state.CheckpointListener;
  * Passes ticks through, but throws once, in one subtask, when armed after a completed checkpoint and
  * {@link #ticksBeforeFailure} more ticks went by. State is static because the MiniCluster runs every
  * subtask, and every restarted attempt, in this JVM.
+ *
+ * <p>{@link #before} puts it in front of a sink; chained to the parser, its failure fails the task that
+ * feeds every output.
  */
 public class FailOnceAfterCheckpoint implements MapFunction<Tick, Tick>, CheckpointListener {
     private static final AtomicBoolean CHECKPOINT_COMPLETED = new AtomicBoolean();
@@ -21,6 +25,14 @@ public class FailOnceAfterCheckpoint implements MapFunction<Tick, Tick>, Checkpo
 
     public FailOnceAfterCheckpoint(long ticksBeforeFailure) {
         this.ticksBeforeFailure = ticksBeforeFailure;
+    }
+
+    /** {@code sink}, fed through this function. */
+    public static StreamSink<Tick> before(StreamSink<Tick> sink, long ticksBeforeFailure) {
+        return (ticks, name, uid) -> sink.attach(
+                ticks.map(new FailOnceAfterCheckpoint(ticksBeforeFailure)).name("Injected failure")
+                        .uid("injected-failure"),
+                name, uid);
     }
 
     public static void reset() {
@@ -50,7 +62,7 @@ public class FailOnceAfterCheckpoint implements MapFunction<Tick, Tick>, Checkpo
     public Tick map(Tick tick) {
         if (ARMED.get() && TICKS_SINCE_ARMED.incrementAndGet() > ticksBeforeFailure
                 && FAILED.compareAndSet(false, true)) {
-            throw new IllegalStateException("Injected failure at tick " + tick.getId());
+            throw new IllegalStateException("Injected failure at tick " + tick.id());
         }
         return tick;
     }

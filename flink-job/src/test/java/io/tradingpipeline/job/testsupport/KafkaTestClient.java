@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -70,7 +71,12 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     public static String header(ConsumerRecord<?, ?> record, String key) {
-        Header header = record.headers().lastHeader(key);
+        return header(record.headers(), key);
+    }
+
+    /** The last value of the header {@code key} as UTF-8 text; null when absent. */
+    public static String header(Headers headers, String key) {
+        Header header = headers.lastHeader(key);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,10 +91,10 @@ public final class PipelineStores implements AutoCloseable {
                 + "WHERE processed_at <> window_end OR window_end <= window_start");
     }
 
-    public String mysqlCurrentDate() {
+    public LocalDate mysqlCurrentDate() {
         return query("SELECT CAST(CURDATE() AS CHAR)", rs -> {
             rs.next();
-            return rs.getString(1);
+            return LocalDate.parse(rs.getString(1));
         });
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradingpipeline.job.JobExecutionSettings;
 import io.tradingpipeline.job.TradingJob;
 import io.tradingpipeline.job.config.JobConfig;
-import io.tradingpipeline.job.model.Tick;
 import io.tradingpipeline.job.sink.JobSinks;
 import io.tradingpipeline.job.source.KafkaMessageSource;
 import io.tradingpipeline.localstack.LocalStack;
@@ -17,11 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Runs the production topology with the production sources and sinks against the local stack. */
@@ -50,6 +47,7 @@ public final class PipelineTestRun implements AutoCloseable {
                 "--kafka-bootstrap-servers", stack.kafka().bootstrapServers(),
                 "--kafka-topic", topic,
                 "--kafka-dlq-topic", deadLetterTopic,
+                "--max-message-bytes", "1048576",
                 "--kafka-group-id", "it-" + runId,
                 "--kafka-dlq-transactional-id-prefix", "it-dlq-" + runId,
                 "--kafka-starting-offsets", "earliest",
@@ -69,12 +67,15 @@ public final class PipelineTestRun implements AutoCloseable {
                 "--parallelism", "2");
     }
 
-    public static PipelineTestRun start(JobConfig config, UnaryOperator<DataStream<Tick>> tickStage)
-            throws Exception {
+    public static PipelineTestRun start(JobConfig config) throws Exception {
+        return start(config, JobSinks.production(config));
+    }
+
+    /** With the production source and the given sinks, e.g. production sinks with a failure in front of one. */
+    public static PipelineTestRun start(JobConfig config, JobSinks sinks) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobExecutionSettings.apply(env, config);
-        TradingJob.defineWorkflow(env, KafkaMessageSource.create(config), JobSinks.production(config), config,
-                tickStage);
+        TradingJob.defineWorkflow(env, KafkaMessageSource.create(config), sinks, config.topologySettings());
         return new PipelineTestRun(env.executeAsync("trading-analytics-it"));
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingpipeline.job.testsupport.GeneratedTicks.TickerTotals;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -40,11 +40,15 @@ public final class StoreAssertions {
                         e.getValue().high().stripTrailingZeros())));
         assertThat(stores.tickerTotals()).isEqualTo(expectedByTicker);
 
-        java.util.Set<String> tradeDates = ticks.ticksById().values().stream()
-                .map(tick -> tick.createdAt().atOffset(ZoneOffset.UTC).toLocalDate().toString())
-                .collect(Collectors.toSet());
-        if (tradeDates.equals(java.util.Set.of(stores.mysqlCurrentDate()))) {
-            assertThat(stores.volumeToday()).isEqualTo(ticks.volumeBySector());
-        }
+        assertVolumeToday(stores, ticks);
+    }
+
+    /** The dashboard's {@code volume_today} view holds the volume of the ticks of MySQL's current date. */
+    private static void assertVolumeToday(PipelineStores stores, ExpectedTicks ticks) {
+        LocalDate today = stores.mysqlCurrentDate();
+        Map<String, Long> volumeToday = stores.volumeToday();
+        assertThat(stores.mysqlCurrentDate()).as("MySQL's date changed during the check of volume_today")
+                .isEqualTo(today);
+        assertThat(volumeToday).as("volume_today on %s", today).isEqualTo(ticks.volumeBySectorOn(today));
     }
 }

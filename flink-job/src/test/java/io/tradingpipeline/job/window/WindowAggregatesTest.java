@@ -50,9 +50,9 @@ class WindowAggregatesTest {
             harness.setProcessingTime(120_000);
 
             List<SectorVolume> rows = harness.extractOutputValues();
-            assertThat(rows).extracting(SectorVolume::getWindowStartMillis, SectorVolume::getWindowEndMillis,
-                            SectorVolume::getTradeEpochDay, SectorVolume::getSector, SectorVolume::getTotalVolume,
-                            SectorVolume::getTickCount)
+            assertThat(rows).extracting(SectorVolume::windowStartMillis, SectorVolume::windowEndMillis,
+                            SectorVolume::tradeEpochDay, SectorVolume::sector, SectorVolume::totalVolume,
+                            SectorVolume::tickCount)
                     .containsExactlyInAnyOrder(
                             org.assertj.core.groups.Tuple.tuple(0L, 60_000L, 19971, "Beverages", 350L, 2L),
                             org.assertj.core.groups.Tuple.tuple(0L, 60_000L, 19971, "Coal", 7L, 1L),
@@ -64,7 +64,7 @@ class WindowAggregatesTest {
     @Test
     void buildsCandleOrderedByCreationTimeThenIdAndVolumeWeightedPrice() throws Exception {
         long t0 = DAY_1;
-        try (var harness = harness(tickerWindowOperator(), new TickerDayKey(),
+        try (var harness = harness(tickerWindowOperator(), new TickerSectorDayKey(),
                 Types.TUPLE(Types.INT, Types.STRING, Types.STRING))) {
             harness.open();
             harness.setProcessingTime(0);
@@ -79,25 +79,25 @@ class WindowAggregatesTest {
 
             TickerWindowStats stats = harness.extractOutputValues().get(0);
             assertThat(harness.extractOutputValues()).hasSize(1);
-            assertThat(stats.getTicker()).isEqualTo("ALTO.JK");
-            assertThat(stats.getSector()).isEqualTo("Beverages");
-            assertThat(stats.getTradeEpochDay()).isEqualTo(19971);
-            assertThat(stats.getOpenPrice()).isEqualByComparingTo("525"); // id 10 at t0 precedes id 11 at t0
-            assertThat(stats.getClosePrice()).isEqualByComparingTo("515"); // id 14 at t0+2s follows id 12
-            assertThat(stats.getHighPrice()).isEqualByComparingTo("530.5");
-            assertThat(stats.getLowPrice()).isEqualByComparingTo("510");
-            assertThat(stats.getTotalVolume()).isEqualTo(1000);
-            assertThat(stats.getTickCount()).isEqualTo(5);
+            assertThat(stats.ticker()).isEqualTo("ALTO.JK");
+            assertThat(stats.sector()).isEqualTo("Beverages");
+            assertThat(stats.tradeEpochDay()).isEqualTo(19971);
+            assertThat(stats.openPrice()).isEqualByComparingTo("525"); // id 10 at t0 precedes id 11 at t0
+            assertThat(stats.closePrice()).isEqualByComparingTo("515"); // id 14 at t0+2s follows id 12
+            assertThat(stats.highPrice()).isEqualByComparingTo("530.5");
+            assertThat(stats.lowPrice()).isEqualByComparingTo("510");
+            assertThat(stats.totalVolume()).isEqualTo(1000);
+            assertThat(stats.tickCount()).isEqualTo(5);
             // (530.5*300 + 520*100 + 525*200 + 510*400 + 515*0) / 1000 = 520.15
-            assertThat(stats.getVwap()).isEqualTo(new BigDecimal("520.1500"));
-            assertThat(stats.getWindowStartMillis()).isZero();
-            assertThat(stats.getWindowEndMillis()).isEqualTo(60_000);
+            assertThat(stats.vwap()).isEqualTo(new BigDecimal("520.1500"));
+            assertThat(stats.windowStartMillis()).isZero();
+            assertThat(stats.windowEndMillis()).isEqualTo(60_000);
         }
     }
 
     @Test
     void vwapOfAWindowWithoutVolumeIsTheMeanPriceRoundedToFourDecimals() throws Exception {
-        try (var harness = harness(tickerWindowOperator(), new TickerDayKey(),
+        try (var harness = harness(tickerWindowOperator(), new TickerSectorDayKey(),
                 Types.TUPLE(Types.INT, Types.STRING, Types.STRING))) {
             harness.open();
             harness.setProcessingTime(0);
@@ -107,21 +107,21 @@ class WindowAggregatesTest {
             harness.setProcessingTime(60_000);
 
             assertThat(harness.extractOutputValues()).singleElement()
-                    .extracting(TickerWindowStats::getVwap).isEqualTo(new BigDecimal("1.6667"));
+                    .extracting(TickerWindowStats::vwap).isEqualTo(new BigDecimal("1.6667"));
         }
     }
 
     @Test
     void candleSurvivesASnapshotAndRestoreMidWindow() throws Exception {
         OperatorSubtaskState snapshot;
-        try (var harness = harness(tickerWindowOperator(), new TickerDayKey(),
+        try (var harness = harness(tickerWindowOperator(), new TickerSectorDayKey(),
                 Types.TUPLE(Types.INT, Types.STRING, Types.STRING))) {
             harness.open();
             harness.setProcessingTime(0);
             harness.processElement(record(candle(tick(1, "TMAS.JK", "Logistics", "100", 10, DAY_1))));
             snapshot = harness.snapshot(1, 10);
         }
-        try (var restored = harness(tickerWindowOperator(), new TickerDayKey(),
+        try (var restored = harness(tickerWindowOperator(), new TickerSectorDayKey(),
                 Types.TUPLE(Types.INT, Types.STRING, Types.STRING))) {
             restored.setup();
             restored.initializeState(snapshot);
@@ -130,10 +130,10 @@ class WindowAggregatesTest {
             restored.setProcessingTime(60_000);
 
             TickerWindowStats stats = restored.extractOutputValues().get(0);
-            assertThat(stats.getTickCount()).isEqualTo(2);
-            assertThat(stats.getOpenPrice()).isEqualByComparingTo("100");
-            assertThat(stats.getClosePrice()).isEqualByComparingTo("110");
-            assertThat(stats.getVwap()).isEqualTo(new BigDecimal("107.5000"));
+            assertThat(stats.tickCount()).isEqualTo(2);
+            assertThat(stats.openPrice()).isEqualByComparingTo("100");
+            assertThat(stats.closePrice()).isEqualByComparingTo("110");
+            assertThat(stats.vwap()).isEqualTo(new BigDecimal("107.5000"));
         }
     }
 
@@ -144,7 +144,7 @@ class WindowAggregatesTest {
     }
 
     private static OneInputStreamOperator<TickerCandle, TickerWindowStats> tickerWindowOperator() {
-        return operatorOf(source().keyBy(new TickerDayKey())
+        return operatorOf(source().keyBy(new TickerSectorDayKey())
                 .window(TumblingProcessingTimeWindows.of(WINDOW))
                 .aggregate(new TickerCandleAggregate(), new TickerStatsWindow()));
     }

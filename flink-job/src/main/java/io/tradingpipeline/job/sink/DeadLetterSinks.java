@@ -6,23 +6,23 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 
 /**
- * Kafka sink of the dead-letter topic.
+ * The sink of the dead-letter topic.
  *
  * <p>Exactly-once, like the other outputs: a message is dead-lettered once even when the job restores
  * from a checkpoint, so the dead-letter topic is an exact audit of what was rejected (read it with
  * {@code isolation.level=read_committed}). The cost is visibility only at checkpoint completion, which
  * is irrelevant for a dead-letter queue.
  */
-public final class DeadLetterKafkaSink {
+public final class DeadLetterSinks {
     /**
      * Must not exceed the broker's {@code transaction.max.timeout.ms} (15 min by default) and must outlast
      * a restart of the job, or a pre-committed transaction is aborted before it can be committed.
      */
     static final String TRANSACTION_TIMEOUT_MS = Long.toString(15 * 60 * 1000);
 
-    private DeadLetterKafkaSink() {}
+    private DeadLetterSinks() {}
 
-    public static KafkaSink<DeadLetter> create(JobConfig config) {
+    public static KafkaSink<DeadLetter> kafka(JobConfig config) {
         return KafkaSink.<DeadLetter>builder()
                 .setBootstrapServers(config.kafkaBootstrapServers())
                 .setRecordSerializer(new DeadLetterSerializer(config.deadLetterTopic()))
