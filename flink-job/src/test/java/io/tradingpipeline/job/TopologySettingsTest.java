@@ -11,7 +11,7 @@ class TopologySettingsTest {
 
     @Test
     void takesItsValuesFromTheJobConfiguration() {
-        JobConfig config = JobConfig.parse("--topic", "ticks", "--dlq-topic", "ticks_dlq", "--max-message-bytes",
+        JobConfig config = JobConfig.parse("--kafka-topic", "ticks", "--kafka-dlq-topic", "ticks_dlq", "--max-message-bytes",
                 "2048", "--window-size", "5s");
 
         assertThat(config.topologySettings())
