@@ -44,7 +44,10 @@ public final class JobExecutionSettings {
         enableObjectReuse(env);
     }
 
-    /** The part of {@link #apply} that every run of the topology needs, tests and benchmarks included. */
+    /**
+     * The part of {@link #apply} that concerns the topology rather than the deployment; tests and benchmarks
+     * run the topology with it, as the job does.
+     */
     public static void enableObjectReuse(StreamExecutionEnvironment env) {
         // No function of the topology keeps or changes an input record, so chained operators may pass
         // records without a defensive copy (a copy of every message's bytes and every tick otherwise).

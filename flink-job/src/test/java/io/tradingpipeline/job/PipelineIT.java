@@ -10,6 +10,7 @@ import io.tradingpipeline.job.testsupport.KafkaTestClient;
 import io.tradingpipeline.job.testsupport.PipelineStores;
 import io.tradingpipeline.job.testsupport.PipelineTestRun;
 import io.tradingpipeline.job.testsupport.StoreAssertions;
+import io.tradingpipeline.job.testsupport.TestClusters;
 import io.tradingpipeline.localstack.LocalStack;
 import io.tradingpipeline.localstack.LocalStackExtension;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -34,10 +34,7 @@ class PipelineIT {
     private static final int MESSAGES = 200;
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = TestClusters.twoSlots();
 
     private record BadMessage(byte[] value, RecordMetadata sent, String expectedReason, String rejectedTicks) {}
 

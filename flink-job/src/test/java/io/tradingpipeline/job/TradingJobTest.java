@@ -15,6 +15,7 @@ import io.tradingpipeline.job.testsupport.CollectingSink;
 import io.tradingpipeline.job.testsupport.GeneratedTicks;
 import io.tradingpipeline.job.testsupport.GeneratedTicks.ExpectedTick;
 import io.tradingpipeline.job.testsupport.KafkaTestClient;
+import io.tradingpipeline.job.testsupport.TestClusters;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +30,6 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.datagen.functions.FromElementsGeneratorFunction;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
@@ -61,10 +61,7 @@ class TradingJobTest {
     private static final int SINGLE_OBJECT_DAY = 19971;
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = TestClusters.twoSlots();
 
     private static final GeneratedTicks GENERATED = new GeneratedTicks(1_000);
     private static final CollectingSink<Tick> RAW_TICKS = new CollectingSink<>();
