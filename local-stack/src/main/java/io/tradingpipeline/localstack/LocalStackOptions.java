@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
             "Starts Kafka, Cassandra and MariaDB with the repository's schemas, a Flink session cluster and Superset "
                 + "with the trading dashboard, prints the connection details as KEY=value lines (also written to "
                 + "DIR/stack.env), optionally submits the Flink job and starts the tick generator, and stops "
-                + "everything on Ctrl-C.",
+                + "everything on Ctrl-C. A port of 0 picks any free port.",
             "The job and the generator get the stack's connection details as environment variables; every other "
                 + "setting of theirs can be given the same way (e.g. WINDOW_SIZE=10s, see their --help). Secrets: "
                 + "MYSQL_*_PASSWORD and SUPERSET_* from the environment, else the repository's .env."})
