@@ -1,0 +1,72 @@
+package io.tradingpipeline.job.bench;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import io.tradingpipeline.job.testsupport.GeneratedTicks;
+import io.tradingpipeline.job.testsupport.GeneratedTicks.ExpectedTick;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The store's ceiling: tick rows written by a bare asynchronous loader (prepared INSERT, a bounded number of
+ * requests in flight) into a copy of {@code trading.real_time_data} in a keyspace of its own, so that the
+ * pipeline's table is not touched. The copy is made from the table's own {@code DESCRIBE}, so it has the same
+ * columns and options.
+ */
+final class CassandraLoader {
+    private static final String KEYSPACE = "trading_loader";
+
+    private CassandraLoader() {}
+
+    /** Writes {@code rows} tick rows (after a warm-up of a tenth as many) and returns rows per second. */
+    static double rowsPerSecond(CqlSession session, int rows, int inFlight) throws InterruptedException {
+        session.execute("CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE
+                + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        String table = session.execute("DESCRIBE TABLE trading.real_time_data").one().getString("create_statement");
+        session.execute(table.replace("trading.real_time_data", KEYSPACE + ".real_time_data"));
+        try {
+            PreparedStatement insert = session.prepare("INSERT INTO " + KEYSPACE + ".real_time_data "
+                    + "(id, created_at, ticker, sector, volume, market_cap, price) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            write(session, insert, ticks(1, rows / 10), inFlight);
+            List<ExpectedTick> ticks = ticks(1_000_000_000L, rows);
+            long start = System.nanoTime();
+            write(session, insert, ticks, inFlight);
+            return ticks.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            session.execute("DROP KEYSPACE " + KEYSPACE);
+        }
+    }
+
+    private static List<ExpectedTick> ticks(long firstId, int count) {
+        GeneratedTicks generated = new GeneratedTicks(firstId);
+        for (int i = 0; i < count; i += GeneratedTicks.TICKS_PER_MESSAGE) {
+            generated.nextMessage();
+        }
+        return new ArrayList<>(generated.ticksById().values());
+    }
+
+    private static void write(CqlSession session, PreparedStatement insert, List<ExpectedTick> ticks, int inFlight)
+            throws InterruptedException {
+        Semaphore permits = new Semaphore(inFlight);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong failed = new AtomicLong();
+        for (ExpectedTick tick : ticks) {
+            permits.acquire();
+            session.executeAsync(insert.bind(tick.id(), tick.createdAt(), tick.ticker(), tick.sector(), tick.volume(),
+                    tick.marketCap(), tick.price())).whenComplete((result, error) -> {
+                        if (error != null) {
+                            failed.incrementAndGet();
+                            failure.compareAndSet(null, error);
+                        }
+                        permits.release();
+                    });
+        }
+        permits.acquire(inFlight);
+        if (failure.get() != null) {
+            throw new IllegalStateException(failed.get() + " loader writes failed", failure.get());
+        }
+    }
+}
