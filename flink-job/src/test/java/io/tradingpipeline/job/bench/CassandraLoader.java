@@ -6,6 +6,7 @@ import io.tradingpipeline.job.testsupport.GeneratedTicks;
 import io.tradingpipeline.job.testsupport.GeneratedTicks.ExpectedTick;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,8 +22,14 @@ final class CassandraLoader {
 
     private CassandraLoader() {}
 
-    /** Writes {@code rows} tick rows (after a warm-up of a tenth as many) and returns rows per second. */
-    static double rowsPerSecond(CqlSession session, int rows, int inFlight) throws InterruptedException {
+    /** Rows per second, and the cores each watched process used meanwhile. */
+    record Result(double rowsPerSecond, Map<String, Double> cores) {}
+
+    /**
+     * Writes {@code rows} tick rows (after a warm-up of a fifth as many) and measures them, with the CPU of the
+     * processes in {@code pids}.
+     */
+    static Result run(CqlSession session, int rows, int inFlight, Map<String, Long> pids) throws InterruptedException {
         session.execute("CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE
                 + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
         String table = session.execute("DESCRIBE TABLE trading.real_time_data").one().getString("create_statement");
@@ -30,11 +37,12 @@ final class CassandraLoader {
         try {
             PreparedStatement insert = session.prepare("INSERT INTO " + KEYSPACE + ".real_time_data "
                     + "(id, created_at, ticker, sector, volume, market_cap, price) VALUES (?, ?, ?, ?, ?, ?, ?)");
-            write(session, insert, ticks(1, rows / 10), inFlight);
+            write(session, insert, ticks(1, rows / 5), inFlight);
             List<ExpectedTick> ticks = ticks(1_000_000_000L, rows);
-            long start = System.nanoTime();
+            ProcessCpu.Snapshot before = ProcessCpu.Snapshot.of(pids);
             write(session, insert, ticks, inFlight);
-            return ticks.size() / ((System.nanoTime() - start) / 1e9);
+            ProcessCpu.Snapshot after = ProcessCpu.Snapshot.of(pids);
+            return new Result(ticks.size() / ((after.nanoTime() - before.nanoTime()) / 1e9), after.coresSince(before));
         } finally {
             session.execute("DROP KEYSPACE " + KEYSPACE);
         }

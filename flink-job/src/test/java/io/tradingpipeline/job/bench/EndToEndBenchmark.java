@@ -158,13 +158,13 @@ public final class EndToEndBenchmark {
     private static int run(Settings settings) throws Exception {
         try (LocalStack stack = LocalStack.builder().withKafka().withCassandra().withMySql().withFlink().start();
              PipelineStores stores = new PipelineStores(stack)) {
-            double loaderRowsPerSecond;
+            CassandraLoader.Result loader;
             try (var session = stack.cassandra().newSession()) {
-                loaderRowsPerSecond = CassandraLoader.rowsPerSecond(session, settings.largestStepTicks(),
-                        settings.loaderInFlight());
+                loader = CassandraLoader.run(session, settings.largestStepTicks(), settings.loaderInFlight(),
+                        Map.of("client", ProcessHandle.current().pid(), "cassandra", stack.cassandra().pid()));
             }
-            System.out.printf(Locale.ROOT, "loader: %,d rows in %,.0f rows/s%n", settings.largestStepTicks(),
-                    loaderRowsPerSecond);
+            System.out.printf(Locale.ROOT, "loader: %,d rows, %,.0f rows/s%n", settings.largestStepTicks(),
+                    loader.rowsPerSecond());
 
             Map<String, String> environment = new HashMap<>(LocalRun.applicationEnvironment(stack));
             environment.put("WINDOW_SIZE", WINDOW_SIZE);
@@ -173,6 +173,8 @@ public final class EndToEndBenchmark {
             LocalRun run = LocalRun.start(stack, JOB_JAR, null, List.of(), environment);
             FlinkJobs.awaitRunningWithACheckpoint(stack.flink(), run.jobId());
 
+            System.out.println("--- warm-up (not measured): JIT, first checkpoints and windows");
+            runStep(stack, stores, environment, settings.rates().get(0), Duration.ofSeconds(10));
             List<Step> steps = new ArrayList<>();
             for (int rate : settings.rates()) {
                 Step step = runStep(stack, stores, environment, rate, settings.duration());
@@ -182,7 +184,7 @@ public final class EndToEndBenchmark {
                     break;
                 }
             }
-            report(settings, steps, loaderRowsPerSecond);
+            report(settings, steps, loader);
             return 0;
         }
     }
@@ -303,7 +305,8 @@ public final class EndToEndBenchmark {
                 mismatches.isEmpty(), String.join("; ", mismatches), cpu);
     }
 
-    private static void report(Settings settings, List<Step> steps, double loaderRowsPerSecond) {
+    private static void report(Settings settings, List<Step> steps, CassandraLoader.Result loader) {
+        double loaderRowsPerSecond = loader.rowsPerSecond();
         System.out.println();
         System.out.printf(Locale.ROOT, "%9s %10s %10s %7s %7s %7s %7s %13s %14s %6s %9s%n", "rate/s", "offered/s",
                 "landed/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "MySQL vis. ms", "backlog", "exact", "sustained");
@@ -324,8 +327,10 @@ public final class EndToEndBenchmark {
                 + "per second. sustained: exact, landed >= " + SUSTAINED_LANDED_FRACTION + " x offered, backlog steady.");
         System.out.println();
         steps.forEach(step -> System.out.println(step.machineLine()));
-        System.out.printf(Locale.ROOT, "LOADER rows=%d in_flight=%d rows_per_s=%.0f%n", settings.largestStepTicks(),
-                settings.loaderInFlight(), loaderRowsPerSecond);
+        System.out.printf(Locale.ROOT, "LOADER rows=%d in_flight=%d rows_per_s=%.0f client_us_per_row=%.1f "
+                        + "cassandra_us_per_row=%.1f%n", settings.largestStepTicks(), settings.loaderInFlight(),
+                loaderRowsPerSecond, microsPerRow(loader.cores().get("client"), loaderRowsPerSecond),
+                microsPerRow(loader.cores().get("cassandra"), loaderRowsPerSecond));
         Step best = steps.stream().filter(Step::sustained).reduce((a, b) -> b).orElse(null);
         if (best == null) {
             System.out.println("RATIO highest_sustained=none (no rate was sustained)");
@@ -336,8 +341,11 @@ public final class EndToEndBenchmark {
                     ratio, ratio >= 0.85);
             StringBuilder cpu = new StringBuilder("CPU rate=" + best.rate() + " cores_used:");
             best.cpuCores().forEach((name, cores) -> cpu.append(String.format(Locale.ROOT, " %s=%.2f", name, cores)));
-            cpu.append(String.format(Locale.ROOT, " total=%.2f of %d", best.cpuCores().values().stream()
-                    .mapToDouble(Double::doubleValue).sum(), Runtime.getRuntime().availableProcessors()));
+            cpu.append(String.format(Locale.ROOT, " total=%.2f of %d; per tick: taskmanager_us=%.1f cassandra_us=%.1f",
+                    best.cpuCores().values().stream().mapToDouble(Double::doubleValue).sum(),
+                    Runtime.getRuntime().availableProcessors(),
+                    microsPerRow(best.cpuCores().get("taskmanager"), best.landedPerSecond()),
+                    microsPerRow(best.cpuCores().get("cassandra"), best.landedPerSecond())));
             System.out.println(cpu);
         }
         steps.stream().filter(step -> step.rate() == 10_000).findFirst().ifPresent(step -> System.out.printf(
@@ -345,6 +353,11 @@ public final class EndToEndBenchmark {
                         + "(target <= checkpoint interval + 2 s = %d: %s)%n", step.p99(), step.p99() >= 0 && step.p99() <= 250,
                 step.mysqlVisible(), CHECKPOINT_INTERVAL.plusSeconds(2).toMillis(),
                 step.mysqlVisible() >= 0 && step.mysqlVisible() <= CHECKPOINT_INTERVAL.plusSeconds(2).toMillis()));
+    }
+
+    /** CPU microseconds per row from cores used at a rate; -1 when unknown. */
+    private static double microsPerRow(Double cores, double rowsPerSecond) {
+        return cores == null || rowsPerSecond <= 0 ? -1 : cores * 1e6 / rowsPerSecond;
     }
 
     /** Server and generator processes by name, for their CPU share. */
