@@ -44,7 +44,8 @@ import org.apache.kafka.common.TopicPartition;
  * during the highest sustained rate.
  *
  * <p>Run: {@code ./mvnw -B -ntp -Pe2e-benchmark -pl flink-job -am verify -DskipTests -DskipITs
- * [-De2e.rates=2000,5000,10000,20000,30000] [-De2e.duration=30s] [-De2e.loaderInFlight=1024]}
+ * [-De2e.rates=2000,5000,10000,20000,30000] [-De2e.duration=30s] [-De2e.loaderInFlight=1024]}; with
+ * {@code -De2e.loaderOnly=true} only the loader runs (for tuning Cassandra's settings).
  */
 public final class EndToEndBenchmark {
     private static final Path JOB_JAR = Path.of("target", "flink-job.jar");
@@ -59,7 +60,7 @@ public final class EndToEndBenchmark {
     private EndToEndBenchmark() {}
 
     /** What to run, from system properties; a wrong value is a {@link IllegalArgumentException} saying why. */
-    record Settings(List<Integer> rates, Duration duration, int loaderInFlight) {
+    record Settings(List<Integer> rates, Duration duration, int loaderInFlight, boolean loaderOnly) {
         private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s|min)");
 
         static Settings from(Properties properties) {
@@ -85,7 +86,11 @@ public final class EndToEndBenchmark {
             }
             int inFlight = positive("e2e.loaderInFlight", properties.getProperty("e2e.loaderInFlight", "1024").trim(),
                     "the loader's requests in flight, e.g. 1024");
-            return new Settings(List.copyOf(rates), time, inFlight);
+            String loaderOnly = properties.getProperty("e2e.loaderOnly", "false").trim();
+            if (!loaderOnly.equals("true") && !loaderOnly.equals("false")) {
+                throw new IllegalArgumentException("e2e.loaderOnly must be true or false, not '" + loaderOnly + "'");
+            }
+            return new Settings(List.copyOf(rates), time, inFlight, Boolean.parseBoolean(loaderOnly));
         }
 
         private static int positive(String property, String value, String what) {
@@ -165,6 +170,10 @@ public final class EndToEndBenchmark {
             }
             System.out.printf(Locale.ROOT, "loader: %,d rows, %,.0f rows/s%n", settings.largestStepTicks(),
                     loader.rowsPerSecond());
+            if (settings.loaderOnly()) {
+                System.out.println(loaderLine(settings, loader));
+                return 0;
+            }
 
             Map<String, String> environment = new HashMap<>(LocalRun.applicationEnvironment(stack));
             environment.put("WINDOW_SIZE", WINDOW_SIZE);
@@ -327,10 +336,7 @@ public final class EndToEndBenchmark {
                 + "per second. sustained: exact, landed >= " + SUSTAINED_LANDED_FRACTION + " x offered, backlog steady.");
         System.out.println();
         steps.forEach(step -> System.out.println(step.machineLine()));
-        System.out.printf(Locale.ROOT, "LOADER rows=%d in_flight=%d rows_per_s=%.0f client_us_per_row=%.1f "
-                        + "cassandra_us_per_row=%.1f%n", settings.largestStepTicks(), settings.loaderInFlight(),
-                loaderRowsPerSecond, microsPerRow(loader.cores().get("client"), loaderRowsPerSecond),
-                microsPerRow(loader.cores().get("cassandra"), loaderRowsPerSecond));
+        System.out.println(loaderLine(settings, loader));
         Step best = steps.stream().filter(Step::sustained).reduce((a, b) -> b).orElse(null);
         if (best == null) {
             System.out.println("RATIO highest_sustained=none (no rate was sustained)");
@@ -353,6 +359,13 @@ public final class EndToEndBenchmark {
                         + "(target <= checkpoint interval + 2 s = %d: %s)%n", step.p99(), step.p99() >= 0 && step.p99() <= 250,
                 step.mysqlVisible(), CHECKPOINT_INTERVAL.plusSeconds(2).toMillis(),
                 step.mysqlVisible() >= 0 && step.mysqlVisible() <= CHECKPOINT_INTERVAL.plusSeconds(2).toMillis()));
+    }
+
+    private static String loaderLine(Settings settings, CassandraLoader.Result loader) {
+        return String.format(Locale.ROOT, "LOADER rows=%d in_flight=%d rows_per_s=%.0f client_us_per_row=%.1f "
+                        + "cassandra_us_per_row=%.1f", settings.largestStepTicks(), settings.loaderInFlight(),
+                loader.rowsPerSecond(), microsPerRow(loader.cores().get("client"), loader.rowsPerSecond()),
+                microsPerRow(loader.cores().get("cassandra"), loader.rowsPerSecond()));
     }
 
     /** CPU microseconds per row from cores used at a rate; -1 when unknown. */
