@@ -1,9 +1,14 @@
 package io.tradingpipeline.job.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.tradingpipeline.job.testsupport.GeneratedTicks;
 import io.tradingpipeline.job.testsupport.GeneratedTicks.ExpectedTick;
+import io.tradingpipeline.localstack.CassandraServer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +29,22 @@ final class CassandraLoader {
 
     /** Rows per second, and the cores each watched process used meanwhile. */
     record Result(double rowsPerSecond, Map<String, Double> cores) {}
+
+    /**
+     * A session with {@code connections} connections to the server, like the job's sink with one connection per
+     * subtask: the server decodes and encodes each connection's requests on one event-loop thread.
+     */
+    static CqlSession session(CassandraServer cassandra, int connections) {
+        return CqlSession.builder()
+                .addContactPoint(new InetSocketAddress(cassandra.host(), cassandra.port()))
+                .withLocalDatacenter(cassandra.localDatacenter())
+                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, connections)
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                        .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                        .build())
+                .build();
+    }
 
     /**
      * Writes {@code rows} tick rows (after a warm-up of a fifth as many) and measures them, with the CPU of the

@@ -50,6 +50,8 @@ import org.apache.kafka.common.TopicPartition;
 public final class EndToEndBenchmark {
     private static final Path JOB_JAR = Path.of("target", "flink-job.jar");
     private static final Path GENERATOR_JAR = Path.of("..", "tick-generator", "target", "tick-generator.jar");
+    /** Task slots of the one TaskManager: the job's parallelism, and the loader's connections. */
+    private static final int TASK_SLOTS = 2;
     private static final String WINDOW_SIZE = "10s";
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
     private static final double SUSTAINED_LANDED_FRACTION = 0.95;
@@ -152,8 +154,8 @@ public final class EndToEndBenchmark {
         }
         long started = System.nanoTime();
         System.out.printf(Locale.ROOT, "%nE2E benchmark: rates %s ticks/s, %d s each; window %s, checkpoint every %d s; "
-                        + "%d cores, load average %s%n", settings.rates(), settings.duration().toSeconds(), WINDOW_SIZE,
-                CHECKPOINT_INTERVAL.toSeconds(), Runtime.getRuntime().availableProcessors(), loadAverage());
+                        + "parallelism %d; %d cores, load average %s%n", settings.rates(), settings.duration().toSeconds(), WINDOW_SIZE,
+                CHECKPOINT_INTERVAL.toSeconds(), TASK_SLOTS, Runtime.getRuntime().availableProcessors(), loadAverage());
         int exitCode = run(settings);
         System.out.printf(Locale.ROOT, "E2E benchmark took %.1f min; load average now %s%n",
                 (System.nanoTime() - started) / 60e9, loadAverage());
@@ -161,10 +163,11 @@ public final class EndToEndBenchmark {
     }
 
     private static int run(Settings settings) throws Exception {
-        try (LocalStack stack = LocalStack.builder().withKafka().withCassandra().withMySql().withFlink().start();
+        try (LocalStack stack = LocalStack.builder().withKafka().withCassandra().withMySql().withFlink()
+                .flinkTaskSlots(TASK_SLOTS).start();
              PipelineStores stores = new PipelineStores(stack)) {
             CassandraLoader.Result loader;
-            try (var session = stack.cassandra().newSession()) {
+            try (var session = CassandraLoader.session(stack.cassandra(), TASK_SLOTS)) {
                 loader = CassandraLoader.run(session, settings.largestStepTicks(), settings.loaderInFlight(),
                         Map.of("client", ProcessHandle.current().pid(), "cassandra", stack.cassandra().pid()));
             }
@@ -362,8 +365,9 @@ public final class EndToEndBenchmark {
     }
 
     private static String loaderLine(Settings settings, CassandraLoader.Result loader) {
-        return String.format(Locale.ROOT, "LOADER rows=%d in_flight=%d rows_per_s=%.0f client_us_per_row=%.1f "
-                        + "cassandra_us_per_row=%.1f", settings.largestStepTicks(), settings.loaderInFlight(),
+        return String.format(Locale.ROOT, "LOADER rows=%d connections=%d in_flight=%d rows_per_s=%.0f "
+                        + "client_us_per_row=%.1f cassandra_us_per_row=%.1f", settings.largestStepTicks(), TASK_SLOTS,
+                settings.loaderInFlight(),
                 loader.rowsPerSecond(), microsPerRow(loader.cores().get("client"), loader.rowsPerSecond()),
                 microsPerRow(loader.cores().get("cassandra"), loader.rowsPerSecond()));
     }
