@@ -44,7 +44,7 @@ import org.apache.kafka.common.TopicPartition;
  * during the highest sustained rate.
  *
  * <p>Run: {@code ./mvnw -B -ntp -Pe2e-benchmark -pl flink-job -am verify -DskipTests -DskipITs
- * [-De2e.rates=2000,5000,10000,20000,30000] [-De2e.duration=30s] [-De2e.loaderInFlight=1024]}; with
+ * [-De2e.rates=2000,5000,10000,20000,30000,40000,50000] [-De2e.duration=30s] [-De2e.loaderInFlight=1024]}; with
  * {@code -De2e.loaderOnly=true} only the loader runs (for tuning Cassandra's settings).
  */
 public final class EndToEndBenchmark {
@@ -67,7 +67,7 @@ public final class EndToEndBenchmark {
 
         static Settings from(Properties properties) {
             List<Integer> rates = new ArrayList<>();
-            String rateList = properties.getProperty("e2e.rates", "2000,5000,10000,20000,30000");
+            String rateList = properties.getProperty("e2e.rates", "2000,5000,10000,20000,30000,40000,50000");
             for (String rate : rateList.split(",")) {
                 rates.add(positive("e2e.rates", rate.trim(), "a comma-separated list of ticks/s, e.g. 2000,5000,10000"));
             }
@@ -197,6 +197,9 @@ public final class EndToEndBenchmark {
                 }
             }
             report(settings, steps, loader);
+            Path plot = Path.of("target", "e2e-latency.png").toAbsolutePath();
+            LatencyPlot.write(steps, plot);
+            System.out.println("PLOT " + plot);
             return 0;
         }
     }
