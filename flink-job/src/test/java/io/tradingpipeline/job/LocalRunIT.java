@@ -1,9 +1,11 @@
 package io.tradingpipeline.job;
 
+import static io.tradingpipeline.job.testsupport.FlinkJobs.allTasksRunning;
+import static io.tradingpipeline.job.testsupport.FlinkJobs.awaitRunningWithACheckpoint;
+import static io.tradingpipeline.job.testsupport.FlinkJobs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradingpipeline.contract.DevelopmentDefaults;
 import io.tradingpipeline.contract.Setting;
 import io.tradingpipeline.generator.GeneratorConfig;
@@ -17,8 +19,6 @@ import io.tradingpipeline.job.testsupport.StoreAssertions;
 import io.tradingpipeline.localstack.FlinkSessionCluster;
 import io.tradingpipeline.localstack.LocalRun;
 import io.tradingpipeline.localstack.LocalStack;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -41,7 +41,6 @@ class LocalRunIT {
     private static final Path JOB_JAR = Path.of("target", "flink-job.jar");
     private static final Path GENERATOR_JAR = Path.of("..", "tick-generator", "target", "tick-generator.jar");
     private static final Duration LANDING_TIMEOUT = Duration.ofMinutes(4);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     @Timeout(600)
@@ -182,25 +181,6 @@ class LocalRunIT {
         return produced;
     }
 
-    private static void awaitRunningWithACheckpoint(FlinkSessionCluster flink, String jobId) {
-        Await.until("the job running with a completed checkpoint", Duration.ofSeconds(120),
-                () -> allTasksRunning(flink, jobId) && json(flink.rest("/jobs/" + jobId + "/checkpoints"))
-                        .path("counts").path("completed").asInt() > 0);
-    }
-
-    private static boolean allTasksRunning(FlinkSessionCluster flink, String jobId) {
-        JsonNode job = json(flink.rest("/jobs/" + jobId));
-        if (!"RUNNING".equals(job.path("state").asText())) {
-            return false;
-        }
-        for (JsonNode vertex : job.path("vertices")) {
-            if (!"RUNNING".equals(vertex.path("status").asText())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The job noticed a failure after {@code millis} (a region restart leaves the job itself RUNNING). */
     private static boolean failedAfter(FlinkSessionCluster flink, String jobId, long millis) {
         for (JsonNode failure : json(flink.rest("/jobs/" + jobId + "/exceptions")).path("exceptionHistory")
@@ -210,13 +190,5 @@ class LocalRunIT {
             }
         }
         return false;
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

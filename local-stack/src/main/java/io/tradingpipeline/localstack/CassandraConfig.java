@@ -43,6 +43,15 @@ record CassandraConfig(Path yaml, Path logback, Path log, Path storageDir) {
                 memtable_flush_writers: 1
                 memtable_heap_space: 64MiB
                 memtable_offheap_space: 64MiB
+                memtable_allocation_type: offheap_objects
+                memtable:
+                  configurations:
+                    skiplist:
+                      class_name: SkipListMemtable
+                    trie:
+                      class_name: TrieMemtable
+                    default:
+                      inherits: trie
                 key_cache_size: 8MiB
                 counter_cache_size: 0MiB
                 prepared_statements_cache_size: 8MiB

@@ -230,6 +230,16 @@ public final class FlinkSessionCluster implements AutoCloseable {
         jobManager.stop();
     }
 
+    /** The process id of the JobManager JVM. */
+    public long jobManagerPid() {
+        return jobManager.pid();
+    }
+
+    /** The process ids of the TaskManager JVMs started so far (killed ones included). */
+    public synchronized List<Long> taskManagerPids() {
+        return taskManagers.stream().map(ServerProcess::pid).toList();
+    }
+
     synchronized List<ServerProcess> processes() {
         List<ServerProcess> processes = new ArrayList<>(taskManagers);
         processes.add(0, jobManager);

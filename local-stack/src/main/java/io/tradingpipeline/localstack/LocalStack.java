@@ -36,7 +36,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String DEAD_LETTER_TOPIC =
             DevelopmentDefaults.bundled().get(Setting.KAFKA_DLQ_TOPIC).orElseThrow();
     private static final int TRADING_DATA_PARTITIONS = 4;
-    private static final int FLINK_TASK_SLOTS = 2;
+    /** Task slots of the TaskManager: the parallelism of a job submitted with the cluster default. */
+    public static final int FLINK_TASK_SLOTS = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 

@@ -48,6 +48,16 @@ public final class PipelineStores implements AutoCloseable {
         return rows;
     }
 
+    /** Every row's id and the time it was written (WRITETIME of its columns, microseconds since the epoch). */
+    public Map<Long, Long> cassandraWriteTimes() {
+        Map<Long, Long> writeTimes = new HashMap<>();
+        for (Row row : cassandra.execute("SELECT id, WRITETIME(ticker) FROM " + stack.cassandra().keyspace()
+                + ".real_time_data")) {
+            writeTimes.put(row.getLong(0), row.getLong(1));
+        }
+        return writeTimes;
+    }
+
     /** SUM(tick_count) of aggregated_data. */
     public long aggregatedTickCount() {
         return queryLong("SELECT COALESCE(SUM(tick_count), 0) FROM aggregated_data");

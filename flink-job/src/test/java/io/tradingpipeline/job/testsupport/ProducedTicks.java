@@ -28,28 +28,46 @@ public final class ProducedTicks implements ExpectedTicks {
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Map<Long, ExpectedTick> ticksById;
+    private final Map<Long, Long> sendTimesById;
     private final long messages;
     private final long duplicateIds;
 
-    private ProducedTicks(Map<Long, ExpectedTick> ticksById, long messages, long duplicateIds) {
+    private ProducedTicks(Map<Long, ExpectedTick> ticksById, Map<Long, Long> sendTimesById, long messages,
+                          long duplicateIds) {
         this.ticksById = ticksById;
+        this.sendTimesById = sendTimesById;
         this.messages = messages;
         this.duplicateIds = duplicateIds;
     }
 
     /** Every message of {@code topic} up to its current end. */
     public static ProducedTicks readAll(String bootstrapServers, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        return readFrom(bootstrapServers, topic, Map.of());
+    }
+
+    /** The current end offset of every partition of {@code topic}: where the next messages will go. */
+    public static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+            return consumer.endOffsets(consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList());
+        }
+    }
+
+    /**
+     * The messages of {@code topic} from {@code startOffsets} (the beginning for a partition not in it) up to
+     * its current end.
+     */
+    public static ProducedTicks readFrom(String bootstrapServers, String topic,
+                                         Map<TopicPartition, Long> startOffsets) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            startOffsets.forEach(consumer::seek);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<Long, ExpectedTick> ticks = new HashMap<>();
+            Map<Long, Long> sendTimes = new HashMap<>();
             long messages = 0;
             long duplicates = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -63,11 +81,20 @@ public final class ProducedTicks implements ExpectedTicks {
                         if (ticks.put(tick.id(), tick) != null) {
                             duplicates++;
                         }
+                        sendTimes.put(tick.id(), record.timestamp());
                     }
                 }
             }
-            return new ProducedTicks(ticks, messages, duplicates);
+            return new ProducedTicks(ticks, sendTimes, messages, duplicates);
         }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private static List<ExpectedTick> parse(byte[] message) {
@@ -87,6 +114,14 @@ public final class ProducedTicks implements ExpectedTicks {
     @Override
     public Map<Long, ExpectedTick> ticksById() {
         return ticksById;
+    }
+
+    /**
+     * When each tick was sent, in epoch milliseconds: the Kafka record's timestamp, which the generator's
+     * producer sets when the round is handed to it ({@code created_at} has whole seconds only).
+     */
+    public Map<Long, Long> sendTimesById() {
+        return sendTimesById;
     }
 
     public long messages() {
