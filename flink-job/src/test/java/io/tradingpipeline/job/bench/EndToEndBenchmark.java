@@ -1,5 +1,7 @@
 package io.tradingpipeline.job.bench;
 
+import io.tradingpipeline.contract.DurationConverter;
+import io.tradingpipeline.contract.Setting;
 import io.tradingpipeline.job.testsupport.Await;
 import io.tradingpipeline.job.testsupport.FlinkJobs;
 import io.tradingpipeline.job.testsupport.PipelineStores;
@@ -29,9 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * End-to-end load benchmark: a local stack (Kafka, Cassandra, MariaDB, Flink session cluster; no Superset), the
@@ -63,8 +64,6 @@ public final class EndToEndBenchmark {
 
     /** What to run, from system properties; a wrong value is a {@link IllegalArgumentException} saying why. */
     record Settings(List<Integer> rates, Duration duration, int loaderInFlight, boolean loaderOnly) {
-        private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s|min)");
-
         static Settings from(Properties properties) {
             List<Integer> rates = new ArrayList<>();
             String rateList = properties.getProperty("e2e.rates", "2000,5000,10000,20000,30000,40000,50000");
@@ -72,17 +71,12 @@ public final class EndToEndBenchmark {
                 rates.add(positive("e2e.rates", rate.trim(), "a comma-separated list of ticks/s, e.g. 2000,5000,10000"));
             }
             String durationText = properties.getProperty("e2e.duration", "30s").trim();
-            Matcher duration = DURATION.matcher(durationText);
-            if (!duration.matches()) {
-                throw new IllegalArgumentException("e2e.duration must be a duration like 500ms, 30s or 2min, not '"
-                        + durationText + "'");
+            Duration time;
+            try {
+                time = new DurationConverter().convert(durationText);
+            } catch (TypeConversionException e) {
+                throw new IllegalArgumentException("e2e.duration: " + e.getMessage());
             }
-            long amount = Long.parseLong(duration.group(1));
-            Duration time = switch (duration.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                default -> Duration.ofMinutes(amount);
-            };
             if (time.compareTo(Duration.ofSeconds(5)) < 0) {
                 throw new IllegalArgumentException("e2e.duration must be at least 5s, not " + durationText);
             }
@@ -179,9 +173,9 @@ public final class EndToEndBenchmark {
             }
 
             Map<String, String> environment = new HashMap<>(LocalRun.applicationEnvironment(stack));
-            environment.put("WINDOW_SIZE", WINDOW_SIZE);
-            environment.put("CHECKPOINT_INTERVAL", CHECKPOINT_INTERVAL.toSeconds() + "s");
-            environment.put("CHECKPOINT_MIN_PAUSE", "1s");
+            environment.put(Setting.WINDOW_SIZE.name(), WINDOW_SIZE);
+            environment.put(Setting.CHECKPOINT_INTERVAL.name(), DurationConverter.format(CHECKPOINT_INTERVAL));
+            environment.put(Setting.CHECKPOINT_MIN_PAUSE.name(), "1s");
             LocalRun run = LocalRun.start(stack, JOB_JAR, null, List.of(), environment);
             FlinkJobs.awaitRunningWithACheckpoint(stack.flink(), run.jobId());
 
@@ -206,8 +200,8 @@ public final class EndToEndBenchmark {
 
     /** The generator's command line, apart from connection settings (they come from the environment). */
     private static List<String> generatorArguments(int rate, Duration duration) {
-        String time = duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
-        return List.of("--rate", Integer.toString(rate), "--duration", time, "--progress-interval", "5s");
+        return List.of("--rate", Integer.toString(rate), "--duration", DurationConverter.format(duration),
+                "--progress-interval", "5s");
     }
 
     private static Step runStep(LocalStack stack, PipelineStores stores, Map<String, String> environment, int rate,
