@@ -2,12 +2,7 @@ package io.tradingpipeline.job.sink;
 
 import io.tradingpipeline.job.config.JobConfig;
 import io.tradingpipeline.job.model.Tick;
-import java.math.BigDecimal;
-import java.util.Date;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.tuple.Tuple7;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.connectors.cassandra.CassandraSink.CassandraTupleSinkBuilder;
 
 /**
  * Upserts raw ticks into {@code real_time_data} by id.
@@ -39,20 +34,8 @@ public class CassandraTickSink implements StreamSink<Tick> {
 
     @Override
     public void attach(DataStream<Tick> ticks, String name, String uid) {
-        DataStream<Tuple7<Long, Date, String, String, Long, Long, BigDecimal>> rows =
-                ticks.map(new TickToCassandraRow()).name(name + " (rows)").uid(uid + "-rows");
-        TypeInformation<Tuple7<Long, Date, String, String, Long, Long, BigDecimal>> type = rows.getType();
-        try {
-            new CassandraTupleSinkBuilder<>(rows, type,
-                    type.createSerializer(rows.getExecutionConfig().getSerializerConfig()))
-                    .setQuery(String.format(INSERT, keyspace))
-                    .setClusterBuilder(connection)
-                    .setMaxConcurrentRequests(maxConcurrentRequests)
-                    .build()
-                    .name(name)
-                    .uid(uid);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot build the Cassandra sink", e);
-        }
+        ticks.addSink(new TickUpsertFunction(String.format(INSERT, keyspace), connection, maxConcurrentRequests))
+                .name(name)
+                .uid(uid);
     }
 }
