@@ -46,6 +46,17 @@ CREATE TABLE IF NOT EXISTS ticker_window_stats (
   KEY idx_ticker_window_stats_window_end (window_end)
 );
 
+-- The row batches the Flink job has committed, one per sink subtask and checkpoint with rows. A batch and its rows
+-- are inserted in one transaction; a batch committed again after a restore finds its id here and is skipped.
+CREATE TABLE IF NOT EXISTS committed_batches (
+  batch_id     BINARY(16)  NOT NULL,
+  target_table VARCHAR(64) NOT NULL,
+  row_count    INT         NOT NULL,
+  committed_at DATETIME(3) NOT NULL COMMENT 'UTC',
+  PRIMARY KEY (batch_id),
+  KEY idx_committed_batches_committed_at (committed_at)
+);
+
 -- Today's traded volume per sector (dashboard).
 CREATE OR REPLACE VIEW volume_today AS
   SELECT ad.sector AS sector,

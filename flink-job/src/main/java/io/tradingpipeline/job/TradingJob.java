@@ -58,7 +58,7 @@ public final class TradingJob {
                 .name("Volume per date and sector")
                 .uid("sector-volume-window");
         sinks.sectorVolumes().attach(sectorVolumes, "Sector volumes to MySQL (aggregated_data)",
-                "sector-volume-sink");
+                "sector-volume-mysql-sink");
 
         DataStream<TickerWindowStats> tickerStats = candles
                 .keyBy(new TickerSectorDayKey())
@@ -67,7 +67,7 @@ public final class TradingJob {
                 .name("Candle per date and ticker")
                 .uid("ticker-stats-window");
         sinks.tickerStats().attach(tickerStats, "Ticker candles to MySQL (ticker_window_stats)",
-                "ticker-stats-sink");
+                "ticker-stats-mysql-sink");
     }
 
     /** At most a tenth of the window, so bundling shifts few ticks into the next window. */

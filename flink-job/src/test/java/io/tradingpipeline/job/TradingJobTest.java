@@ -107,9 +107,9 @@ class TradingJobTest {
                         tuple("raw-tick-sink", "Raw ticks to Cassandra (real_time_data): Writer"),
                         tuple("tick-bundles", "Pre-aggregate ticks per ticker"),
                         tuple("sector-volume-window", "Volume per date and sector"),
-                        tuple("sector-volume-sink", "Sector volumes to MySQL (aggregated_data): Writer"),
+                        tuple("sector-volume-mysql-sink", "Sector volumes to MySQL (aggregated_data): Writer"),
                         tuple("ticker-stats-window", "Candle per date and ticker"),
-                        tuple("ticker-stats-sink", "Ticker candles to MySQL (ticker_window_stats): Writer"));
+                        tuple("ticker-stats-mysql-sink", "Ticker candles to MySQL (ticker_window_stats): Writer"));
     }
 
     @Test

@@ -87,13 +87,13 @@ class MySqlServerIT {
     }
 
     @Test
-    void writerCommitsAnXaTransaction() throws SQLException {
+    void writerCommitsRowsTogetherWithTheirBatchId() throws SQLException {
         try (Connection writer = connect(mysql.writer()); Statement statement = writer.createStatement()) {
-            statement.execute("XA START 'local-stack-it'");
+            writer.setAutoCommit(false);
+            statement.executeUpdate("INSERT INTO committed_batches (batch_id, target_table, row_count, committed_at) "
+                    + "VALUES (UNHEX(REPLACE(UUID(), '-', '')), 'aggregated_data', 1, UTC_TIMESTAMP(3))");
             insertAggregate(writer, LocalDate.of(2026, 1, 2), sectorA, 42);
-            statement.execute("XA END 'local-stack-it'");
-            statement.execute("XA PREPARE 'local-stack-it'");
-            statement.execute("XA COMMIT 'local-stack-it'");
+            writer.commit();
         }
 
         try (Connection dashboard = connect(mysql.dashboard());

@@ -13,7 +13,7 @@ public record JobSinks(
         StreamSink<TickerWindowStats> tickerStats,
         StreamSink<DeadLetter> deadLetters) {
 
-    /** Cassandra, MySQL (XA) and Kafka, as configured. */
+    /** Cassandra, MySQL and Kafka, as configured. */
     public static JobSinks production(JobConfig config) {
         return new JobSinks(
                 CassandraTickSink.from(config),

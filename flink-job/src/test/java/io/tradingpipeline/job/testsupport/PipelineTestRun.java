@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,7 +35,12 @@ public final class PipelineTestRun implements AutoCloseable {
     }
 
     public static JobConfig config(LocalStack stack, String topic, String deadLetterTopic, String runId) {
-        List<String> arguments = new ArrayList<>(arguments(stack, topic, deadLetterTopic, runId));
+        return config(stack, topic, deadLetterTopic, runId, 2);
+    }
+
+    public static JobConfig config(LocalStack stack, String topic, String deadLetterTopic, String runId,
+            int parallelism) {
+        List<String> arguments = new ArrayList<>(arguments(stack, topic, deadLetterTopic, runId, parallelism));
         arguments.addAll(List.of("--mysql-writer-password", stack.mysql().writer().password()));
         return JobConfig.parse(arguments.toArray(String[]::new));
     }
@@ -43,6 +50,11 @@ public final class PipelineTestRun implements AutoCloseable {
      * without the MySQL password, which users pass in the environment.
      */
     public static List<String> arguments(LocalStack stack, String topic, String deadLetterTopic, String runId) {
+        return arguments(stack, topic, deadLetterTopic, runId, 2);
+    }
+
+    private static List<String> arguments(LocalStack stack, String topic, String deadLetterTopic, String runId,
+            int parallelism) {
         return List.of(
                 "--kafka-bootstrap-servers", stack.kafka().bootstrapServers(),
                 "--kafka-topic", topic,
@@ -64,7 +76,7 @@ public final class PipelineTestRun implements AutoCloseable {
                 // Bounded: Flink's default retries forever and would hide a failing job.
                 "--restart-attempts", "2",
                 "--restart-initial-delay", "500ms",
-                "--parallelism", "2");
+                "--parallelism", Integer.toString(parallelism));
     }
 
     public static PipelineTestRun start(JobConfig config) throws Exception {
@@ -73,7 +85,17 @@ public final class PipelineTestRun implements AutoCloseable {
 
     /** With the production source and the given sinks, e.g. production sinks with a failure in front of one. */
     public static PipelineTestRun start(JobConfig config, JobSinks sinks) throws Exception {
+        return start(config, sinks, null);
+    }
+
+    /** As {@link #start(JobConfig, JobSinks)}, restored from {@code savepoint} unless it is null. */
+    public static PipelineTestRun start(JobConfig config, JobSinks sinks, String savepoint) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        if (savepoint != null) {
+            Configuration restore = new Configuration();
+            restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+            env.configure(restore);
+        }
         JobExecutionSettings.apply(env, config);
         TradingJob.defineWorkflow(env, KafkaMessageSource.create(config), sinks, config.topologySettings());
         return new PipelineTestRun(env.executeAsync("trading-analytics-it"));
@@ -87,12 +109,13 @@ public final class PipelineTestRun implements AutoCloseable {
         return await(client.getJobStatus(), Duration.ofSeconds(10));
     }
 
-    /** Stops with a savepoint: the final checkpoint commits every pending transaction. */
-    public void stopWithSavepoint(Path savepointDir) {
-        await(client.stopWithSavepoint(false, savepointDir.toUri().toString(), SavepointFormatType.CANONICAL),
-                Duration.ofSeconds(60));
+    /** Stops with a savepoint: the final checkpoint commits every pending batch. Returns the savepoint's path. */
+    public String stopWithSavepoint(Path savepointDir) {
+        String savepoint = await(client.stopWithSavepoint(false, savepointDir.toUri().toString(),
+                SavepointFormatType.CANONICAL), Duration.ofSeconds(60));
         await(client.getJobExecutionResult(), Duration.ofSeconds(60));
         assertThat(status()).isEqualTo(JobStatus.FINISHED);
+        return savepoint;
     }
 
     /** Cancels the job if a test left it running. */

@@ -1,0 +1,155 @@
+package io.tradingpipeline.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradingpipeline.job.config.JobConfig;
+import io.tradingpipeline.job.sink.JobSinks;
+import io.tradingpipeline.job.sink.MySqlSinks;
+import io.tradingpipeline.job.testsupport.Await;
+import io.tradingpipeline.job.testsupport.GeneratedTicks;
+import io.tradingpipeline.job.testsupport.InjectedFault;
+import io.tradingpipeline.job.testsupport.KafkaTestClient;
+import io.tradingpipeline.job.testsupport.PipelineStores;
+import io.tradingpipeline.job.testsupport.PipelineTestRun;
+import io.tradingpipeline.job.testsupport.StoreAssertions;
+import io.tradingpipeline.localstack.LocalStack;
+import io.tradingpipeline.localstack.LocalStackExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each fault is injected at one exact point of the MySQL sinks' commit protocol, so each test fails on a sink that
+ * commits what no completed checkpoint covers, or that commits a batch twice, every time; and each run must leave
+ * Cassandra and MySQL holding exactly the ticks sent.
+ */
+@ExtendWith(LocalStackExtension.class)
+class MySqlSinkFaultIT {
+    private static final int MESSAGES_PER_BATCH = 100;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(4)
+            .build());
+
+    private final GeneratedTicks ticks = new GeneratedTicks(3_000_000);
+
+    @BeforeEach
+    void resetFault() {
+        InjectedFault.reset();
+    }
+
+    @Test
+    @Timeout(180)
+    void aBatchWhoseCheckpointNeverCompletesIsNeverCommitted(LocalStack stack) throws Exception {
+        runWithFault(stack, "prepared", config -> {
+            JobSinks production = JobSinks.production(config);
+            return new JobSinks(production.rawTicks(),
+                    InjectedFault.failingCheckpointAfterItsBatchWasPrepared(production.sectorVolumes()),
+                    production.tickerStats(), production.deadLetters());
+        });
+    }
+
+    @Test
+    @Timeout(180)
+    void aBatchCommittedJustBeforeACrashIsNotCommittedAgain(LocalStack stack) throws Exception {
+        runWithFault(stack, "committed", config -> {
+            JobSinks production = JobSinks.production(config);
+            return new JobSinks(production.rawTicks(),
+                    InjectedFault.crashingAfterCommit(MySqlSinks.aggregatedData(config)),
+                    production.tickerStats(), production.deadLetters());
+        });
+    }
+
+    @Test
+    @Timeout(180)
+    void aCrashWhileWindowsFireLosesAndDuplicatesNothing(LocalStack stack) throws Exception {
+        runWithFault(stack, "firing", config -> {
+            JobSinks production = JobSinks.production(config);
+            return new JobSinks(production.rawTicks(), InjectedFault.failingOnRow(production.sectorVolumes(), 2),
+                    production.tickerStats(), production.deadLetters());
+        });
+    }
+
+    /** Stopped with a savepoint at 2, restored at 1, stopped, restored at 4, stopped, restored at 2. */
+    @Test
+    @Timeout(300)
+    void aSavepointRestoresAtLowerAndHigherParallelism(LocalStack stack, @TempDir Path savepoints) throws Exception {
+        String runId = "rescale-" + System.currentTimeMillis();
+        String topic = "ticks-" + runId;
+        String deadLetterTopic = "dlq-" + runId;
+        stack.kafka().createTopic(topic, 4);
+        stack.kafka().createTopic(deadLetterTopic, 1);
+        try (PipelineStores stores = new PipelineStores(stack);
+                KafkaTestClient kafka = new KafkaTestClient(stack.kafka().bootstrapServers())) {
+            stores.truncateAll();
+            String savepoint = null;
+            for (int parallelism : new int[] {2, 1, 4}) {
+                JobConfig config = PipelineTestRun.config(stack, topic, deadLetterTopic, runId, parallelism);
+                try (PipelineTestRun job = PipelineTestRun.start(config, JobSinks.production(config), savepoint)) {
+                    StoreAssertions.awaitAllTicks(stores, ticks, Duration.ofSeconds(90));
+                    assertThat(job.isRunning()).as("running at parallelism %d", parallelism).isTrue();
+                    long before = stores.cassandraRowCount();
+                    kafka.sendAll(topic, batch());
+                    // Stopped mid-stream: ticks still in window state come back with the savepoint.
+                    Await.until("the new batch reaching Cassandra", Duration.ofSeconds(60),
+                            () -> stores.cassandraRowCount() > before);
+                    savepoint = job.stopWithSavepoint(savepoints);
+                }
+            }
+            JobConfig config = PipelineTestRun.config(stack, topic, deadLetterTopic, runId, 2);
+            try (PipelineTestRun job = PipelineTestRun.start(config, JobSinks.production(config), savepoint)) {
+                StoreAssertions.awaitAllTicks(stores, ticks, Duration.ofSeconds(90));
+                job.stopWithSavepoint(savepoints);
+            }
+            StoreAssertions.assertStoresHoldExactly(stores, ticks);
+        }
+    }
+
+    private void runWithFault(LocalStack stack, String fault, Function<JobConfig, JobSinks> sinksWithFault)
+            throws Exception {
+        String runId = fault + "-" + System.currentTimeMillis();
+        String topic = "ticks-" + runId;
+        String deadLetterTopic = "dlq-" + runId;
+        stack.kafka().createTopic(topic, 4);
+        stack.kafka().createTopic(deadLetterTopic, 1);
+        JobConfig config = PipelineTestRun.config(stack, topic, deadLetterTopic, runId);
+
+        try (PipelineStores stores = new PipelineStores(stack);
+                KafkaTestClient kafka = new KafkaTestClient(stack.kafka().bootstrapServers())) {
+            stores.truncateAll();
+            try (PipelineTestRun job = PipelineTestRun.start(config, sinksWithFault.apply(config))) {
+                kafka.sendAll(topic, batch());
+                Await.until("the first batch committed to MySQL", Duration.ofSeconds(90),
+                        () -> stores.aggregatedTickCount() == ticks.tickCount());
+                InjectedFault.arm();
+                kafka.sendAll(topic, batch());
+                Await.until("the injected fault", Duration.ofSeconds(60), InjectedFault::fired);
+
+                StoreAssertions.awaitAllTicks(stores, ticks, Duration.ofSeconds(120));
+                assertThat(job.isRunning()).as("running again after the fault").isTrue();
+            }
+            StoreAssertions.assertStoresHoldExactly(stores, ticks);
+            assertThat(stores.preparedXaTransactions()).isEmpty();
+        }
+    }
+
+    private List<byte[]> batch() {
+        List<byte[]> messages = new ArrayList<>();
+        for (int i = 0; i < MESSAGES_PER_BATCH; i++) {
+            messages.add(ticks.nextMessage());
+        }
+        return messages;
+    }
+}
