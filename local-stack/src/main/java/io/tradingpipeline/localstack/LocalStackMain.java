@@ -21,6 +21,14 @@ import picocli.CommandLine.ParameterException;
 public final class LocalStackMain {
 
     private static final java.time.Duration STATUS_INTERVAL = java.time.Duration.ofSeconds(5);
+    /** About what a terminal shows on one line: a longer status line wraps, and {@code \r} rewrites only its end. */
+    private static final int STATUS_WIDTH = 160;
+    /**
+     * What the restarts and the last failure get however long the rest of the line is: the rest takes about 150
+     * characters, and a cause cut to its exception's name would not say much.
+     */
+    private static final int MIN_RESTARTS_WIDTH = 80;
+    private static final String SEPARATOR = " | ";
     private static volatile boolean stopping;
 
     private LocalStackMain() {
@@ -107,14 +115,14 @@ public final class LocalStackMain {
         if (run.get() == null) {
             new CountDownLatch(1).await();
         }
-        printStatus(run.get());
+        printStatus(run.get(), stack.flink());
     }
 
     /** A status line every few seconds, until the JVM stops: rewritten in place on a terminal. */
-    private static void printStatus(LocalRun run) throws InterruptedException {
+    private static void printStatus(LocalRun run, FlinkSessionCluster flink) throws InterruptedException {
         boolean terminal = System.console() != null;
         while (!stopping) {
-            String status = run.status();
+            String status = statusLine(run, flink);
             if (terminal) {
                 System.out.print("\r\033[K" + status);
             } else {
@@ -124,6 +132,17 @@ public final class LocalStackMain {
             Thread.sleep(STATUS_INTERVAL.toMillis());
         }
         new CountDownLatch(1).await();
+    }
+
+    /** The run's status and, at its end, the job's restarts and the cause of its last failure. */
+    static String statusLine(LocalRun run, FlinkSessionCluster flink) {
+        String status = run.status();
+        int room = Math.max(MIN_RESTARTS_WIDTH, STATUS_WIDTH - status.length() - SEPARATOR.length());
+        return JobRestarts.read(flink, run.jobId())
+                .map(restarts -> restarts.describe(room))
+                .filter(restarts -> !restarts.isEmpty())
+                .map(restarts -> status + SEPARATOR + restarts)
+                .orElse(status);
     }
 
     private static LocalStack start(LocalStackOptions options) {
