@@ -42,9 +42,14 @@ class LocalRunIT {
     private static final Path GENERATOR_JAR = Path.of("..", "tick-generator", "target", "tick-generator.jar");
     private static final Duration LANDING_TIMEOUT = Duration.ofMinutes(4);
 
+    /**
+     * Where the time between the kill and every task running again goes, printed: the JobManager noticing the lost
+     * TaskManager (heartbeat RPCs), the replacement TaskManager's JVM starting and registering, the restart delay
+     * and the redeployment with its connections to Kafka, Cassandra and MySQL.
+     */
     @Test
     @Timeout(600)
-    void aKilledTaskManagerIsReplacedAndTheJobRecoversWithin10Seconds(@TempDir Path dir) throws Exception {
+    void aKilledTaskManagerIsReplacedAndTheJobRecoversExactlyWithin30Seconds(@TempDir Path dir) throws Exception {
         try (LocalStack stack = stack(dir); PipelineStores stores = new PipelineStores(stack)) {
             assertTheStackExportsEveryServerSettingTheProgramsRead(stack);
             FlinkSessionCluster flink = stack.flink();
@@ -56,16 +61,20 @@ class LocalRunIT {
             long killedAt = System.currentTimeMillis();
             flink.killTaskManagers();
             flink.startTaskManager();
+            long registeredAt = System.currentTimeMillis();
             Await.until("the job running again on the new TaskManager", Duration.ofSeconds(120),
-                    () -> failedAfter(flink, run.jobId(), killedAt) && allTasksRunning(flink, run.jobId()));
-            double recoverySeconds = (System.currentTimeMillis() - killedAt) / 1000.0;
-            System.out.printf(Locale.ROOT, "TaskManager killed -> job RUNNING with every task running: %.1f s%n",
-                    recoverySeconds);
+                    () -> failedAfter(flink, run.jobId(), killedAt) > 0 && allTasksRunning(flink, run.jobId()));
+            long runningAt = System.currentTimeMillis();
+            double recoverySeconds = (runningAt - killedAt) / 1000.0;
+            System.out.printf(Locale.ROOT, "TaskManager killed -> job RUNNING with every task running: %.1f s "
+                            + "(failure noticed after %.1f s, new TaskManager registered after %.1f s)%n",
+                    recoverySeconds, (failedAfter(flink, run.jobId(), killedAt) - killedAt) / 1000.0,
+                    (registeredAt - killedAt) / 1000.0);
 
             assertThat(run.awaitGeneratorExit(Duration.ofMinutes(2))).as("generator exit code").isZero();
             assertExactlyWhatWasProduced(stack, stores, 10_000L);
             assertThat(flink.jobState(run.jobId())).isEqualTo("RUNNING");
-            assertThat(recoverySeconds).as("kill -> RUNNING (10 s on an idle 2-core machine)").isLessThan(60);
+            assertThat(recoverySeconds).as("kill -> every task RUNNING").isLessThan(30);
             run.stop();
         }
     }
@@ -181,14 +190,19 @@ class LocalRunIT {
         return produced;
     }
 
-    /** The job noticed a failure after {@code millis} (a region restart leaves the job itself RUNNING). */
-    private static boolean failedAfter(FlinkSessionCluster flink, String jobId, long millis) {
+    /**
+     * When the job noticed its first failure after {@code millis}, or 0 (a region restart leaves the job itself
+     * RUNNING, so the exception history tells).
+     */
+    private static long failedAfter(FlinkSessionCluster flink, String jobId, long millis) {
+        long first = 0;
         for (JsonNode failure : json(flink.rest("/jobs/" + jobId + "/exceptions")).path("exceptionHistory")
                 .path("entries")) {
-            if (failure.path("timestamp").asLong() > millis) {
-                return true;
+            long timestamp = failure.path("timestamp").asLong();
+            if (timestamp > millis && (first == 0 || timestamp < first)) {
+                first = timestamp;
             }
         }
-        return false;
+        return first;
     }
 }
