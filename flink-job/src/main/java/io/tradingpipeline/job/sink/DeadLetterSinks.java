@@ -19,6 +19,12 @@ public final class DeadLetterSinks {
      * a restart of the job, or a pre-committed transaction is aborted before it can be committed.
      */
     static final String TRANSACTION_TIMEOUT_MS = Long.toString(15 * 60 * 1000);
+    /**
+     * What the broker accepts by default, more than any dead letter takes
+     * ({@link DeadLetterSerializer#MAX_RECORD_BYTES}). The producer's own default, 1 MiB, is less than a message
+     * near that limit plus the dead-letter headers, and a record it refuses fails the job on every restart.
+     */
+    static final String MAX_REQUEST_SIZE = Integer.toString(DeadLetterSerializer.BROKER_DEFAULT_MAX_MESSAGE_BYTES);
 
     private DeadLetterSinks() {}
 
@@ -29,6 +35,7 @@ public final class DeadLetterSinks {
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(config.deadLetterTransactionalIdPrefix())
                 .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+                .setProperty("max.request.size", MAX_REQUEST_SIZE)
                 .build();
     }
 }
