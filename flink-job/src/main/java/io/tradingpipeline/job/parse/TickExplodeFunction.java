@@ -21,6 +21,7 @@ public class TickExplodeFunction extends ProcessFunction<RawMessage, Tick> {
             new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
 
     private static final Logger LOG = LoggerFactory.getLogger(TickExplodeFunction.class);
+    static final int MAX_LOGGED_REASON_CHARS = 500;
 
     private final int maxMessageBytes;
     private transient TickParser parser;
@@ -53,8 +54,14 @@ public class TickExplodeFunction extends ProcessFunction<RawMessage, Tick> {
             messagesDeadLettered.inc();
             String reason = parsed.problemDescription();
             LOG.warn("Dead-lettering message {}-{} at offset {}: {}", message.topic(), message.partition(),
-                    message.offset(), reason);
+                    message.offset(), forTheLog(reason));
             ctx.output(DEAD_LETTERS, new DeadLetter(message, reason, parsed.rejectedIndexes()));
         }
+    }
+
+    /** A message with thousands of bad ticks has a reason of megabytes; the dead letter keeps it (capped) whole. */
+    static String forTheLog(String reason) {
+        return reason.length() <= MAX_LOGGED_REASON_CHARS ? reason
+                : reason.substring(0, MAX_LOGGED_REASON_CHARS) + "… (" + reason.length() + " characters)";
     }
 }
