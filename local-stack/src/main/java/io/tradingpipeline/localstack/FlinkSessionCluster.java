@@ -1,5 +1,7 @@
 package io.tradingpipeline.localstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real Flink 1.20 standalone session cluster (one JobManager, one TaskManager, each in a JVM of its own)
@@ -21,10 +25,14 @@ import java.util.regex.Pattern;
 public final class FlinkSessionCluster implements AutoCloseable {
 
     static final String NAME = "Flink";
+    private static final Logger LOG = LoggerFactory.getLogger(FlinkSessionCluster.class);
     private static final String CLASSPATH_MODULE = "flink-cluster";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** TaskManagers notice a lost JobManager after a heartbeat timeout (8 s), then register with the new one. */
+    private static final Duration TASK_MANAGER_RECONNECT_TIMEOUT = Duration.ofSeconds(45);
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(3);
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SUBMITTED_JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
 
     /** Flink's own {@code env.java.opts.all} for Java 17 (from the stock config.yaml of the distribution). */
@@ -56,7 +64,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
     private final Path confDir;
     private final int restPort;
     private final Map<String, String> environment;
-    private final ServerProcess jobManager;
+    private ServerProcess jobManager;
     private final List<ServerProcess> taskManagers = new ArrayList<>();
 
     private FlinkSessionCluster(Path dir, Path confDir, int restPort, Map<String, String> environment,
@@ -90,8 +98,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
         ServerProcess jobManager = startComponent("Flink JobManager", "GET_JM_RESOURCE_PARAMS",
                 "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", confDir,
                 logDir.resolve("jobmanager.log"), environment, dir);
-        jobManager.awaitReady(READY_TIMEOUT,
-                () -> LoopbackHttp.get(restPort, "/overview").contains("\"flink-version\""));
+        awaitRestApi(jobManager, restPort);
 
         FlinkSessionCluster cluster = new FlinkSessionCluster(dir, confDir, restPort, environment, jobManager);
         try {
@@ -123,8 +130,66 @@ public final class FlinkSessionCluster implements AutoCloseable {
                 "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", confDir,
                 dir.resolve("log").resolve("taskmanager.log"), environment, dir);
         taskManagers.add(taskManager);
-        taskManager.awaitReady(READY_TIMEOUT,
-                () -> LoopbackHttp.get(restPort, "/overview").contains("\"taskmanagers\":" + expected));
+        taskManager.awaitReady(READY_TIMEOUT, () -> registeredTaskManagers() == expected);
+    }
+
+    /**
+     * Kills the JobManager with SIGKILL, as a lost machine would. Without high availability the cluster forgets
+     * its jobs with it; their retained checkpoints stay (see {@link LocalRun#resumeJob()}).
+     */
+    public synchronized void killJobManager() {
+        jobManager.kill();
+    }
+
+    /**
+     * Starts the killed JobManager again on its ports and configuration and waits until its REST API answers and
+     * every live TaskManager has registered with it again.
+     */
+    public synchronized void startJobManagerAgain() {
+        if (jobManager.isAlive()) {
+            throw new IllegalStateException("the JobManager (pid " + jobManager.pid() + ") is still running");
+        }
+        jobManager = jobManager.startAgain();
+        awaitRestApi(jobManager, restPort);
+        taskManagers.removeIf(taskManager -> !taskManager.isAlive());
+        int expected = taskManagers.size();
+        if (!taskManagersRegisterWithin(expected, TASK_MANAGER_RECONNECT_TIMEOUT)) {
+            // Seen once on a loaded machine: a TaskManager that never registered with the new JobManager.
+            LOG.warn("the TaskManagers did not register with the restarted JobManager within {} s; replacing them",
+                    TASK_MANAGER_RECONNECT_TIMEOUT.toSeconds());
+            killTaskManagers();
+            for (int i = 0; i < expected; i++) {
+                startTaskManager();
+            }
+        }
+    }
+
+    private boolean taskManagersRegisterWithin(int expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (registeredTaskManagers() == expected) {
+                    return true;
+                }
+            } catch (IOException e) {
+                LOG.debug("the JobManager's REST API did not answer", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the TaskManagers", e);
+            }
+            ServerProcess.sleep(Duration.ofMillis(250));
+        }
+        return false;
+    }
+
+    private static void awaitRestApi(ServerProcess jobManager, int restPort) {
+        jobManager.awaitReady(READY_TIMEOUT,
+                () -> JSON.readTree(LoopbackHttp.get(restPort, "/overview")).hasNonNull("flink-version"));
+    }
+
+    /** The TaskManagers registered with the JobManager's resource manager. */
+    private int registeredTaskManagers() throws IOException, InterruptedException {
+        return JSON.readTree(LoopbackHttp.get(restPort, "/overview")).path("taskmanagers").asInt(-1);
     }
 
     /** Kills the TaskManagers with SIGKILL, as a lost machine would; the JobManager notices within seconds. */
@@ -197,17 +262,17 @@ public final class FlinkSessionCluster implements AutoCloseable {
         return dir.resolve("savepoints");
     }
 
-    /** The job's state as the REST API reports it, e.g. RUNNING, or an empty string for an unknown job. */
+    /** The job's state as the REST API reports it, e.g. RUNNING, or an empty string for a job it does not know. */
     public String jobState(String jobId) {
         try {
-            Matcher state = Pattern.compile("\"state\":\"([A-Z_]+)\"")
-                    .matcher(LoopbackHttp.get(restPort, "/jobs/" + jobId));
-            return state.find() ? state.group(1) : "";
+            for (JsonNode job : JSON.readTree(rest("/jobs/overview")).path("jobs")) {
+                if (job.path("jid").asText().equals(jobId)) {
+                    return job.path("state").asText();
+                }
+            }
+            return "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -231,7 +296,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
     }
 
     /** The process id of the JobManager JVM. */
-    public long jobManagerPid() {
+    public synchronized long jobManagerPid() {
         return jobManager.pid();
     }
 

@@ -16,27 +16,32 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** A single-node Apache Kafka broker in KRaft mode (combined broker and controller) in a JVM of its own. */
-public final class KafkaServer {
+/**
+ * A single-node Apache Kafka broker in KRaft mode (combined broker and controller) in a JVM of its own; it can be
+ * stopped or killed and started again on its port and data ({@link RestartableServer}).
+ */
+public final class KafkaServer extends RestartableServer {
 
     static final String NAME = "Kafka";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final String MAIN_CLASS = "kafka.Kafka";
     private static final String STORAGE_TOOL = "kafka.tools.StorageTool";
 
-    private final int port;
-    private final ServerProcess process;
     private final Admin admin;
 
     private KafkaServer(int port, ServerProcess process, Admin admin) {
-        this.port = port;
-        this.process = process;
+        super(port, process, READY_TIMEOUT);
         this.admin = admin;
+    }
+
+    @Override
+    boolean answersQueries() throws Exception {
+        return hasBroker(admin);
     }
 
     /** Host and port for {@code bootstrap.servers}, e.g. {@code 127.0.0.1:40123}. */
     public String bootstrapServers() {
-        return Ports.LOOPBACK + ":" + port;
+        return Ports.LOOPBACK + ":" + port();
     }
 
     /** Creates a topic with replication factor 1; does nothing if it exists already. */
@@ -55,22 +60,10 @@ public final class KafkaServer {
         }
     }
 
-    public int port() {
-        return port;
-    }
-
-    /** The process id of the broker JVM. */
-    public long pid() {
-        return process.pid();
-    }
-
-    ServerProcess process() {
-        return process;
-    }
-
-    void stop() {
+    /** Stops the broker for good, when its stack closes (unlike {@link #stop()}, an outage). */
+    void shutDown() {
         admin.close(Duration.ofSeconds(5));
-        process.stop();
+        stop();
     }
 
     static KafkaServer start(Path dir, int requestedPort) {
@@ -107,7 +100,7 @@ public final class KafkaServer {
                 if (admin.get() == null) {
                     admin.set(newAdmin(port));
                 }
-                return !admin.get().describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+                return hasBroker(admin.get());
             });
         } catch (RuntimeException e) {
             if (admin.get() != null) {
@@ -116,6 +109,10 @@ public final class KafkaServer {
             throw e;
         }
         return new KafkaServer(port, process, admin.get());
+    }
+
+    private static boolean hasBroker(Admin admin) throws Exception {
+        return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
     }
 
     private static Admin newAdmin(int port) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,18 +42,26 @@ public final class LocalRun {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The generator's progress line, e.g. "progress: sent 15 rounds (150 ticks), acknowledged 150 ticks, …". */
     private static final Pattern ACKNOWLEDGED_TICKS = Pattern.compile("acknowledged ([0-9,]+) ticks");
+    private static final Set<String> TERMINAL_STATES = Set.of("FAILED", "CANCELED", "FINISHED");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final LocalStack stack;
-    private final String jobId;
-    private final Path restoredFrom;
-    private final ServerProcess generator;
+    private final Path jobJar;
+    private final Map<String, String> environment;
+    private final TickGeneratorProcess generator;
+    private volatile Submission submission;
     private Path savepoint;
 
-    private LocalRun(LocalStack stack, String jobId, Path restoredFrom, ServerProcess generator) {
+    /** One {@code flink run} of the job: its id and the savepoint or checkpoint it resumed from (or null). */
+    private record Submission(String jobId, Path restoredFrom) {
+    }
+
+    private LocalRun(LocalStack stack, Path jobJar, Map<String, String> environment, Submission submission,
+                     TickGeneratorProcess generator) {
         this.stack = stack;
-        this.jobId = jobId;
-        this.restoredFrom = restoredFrom;
+        this.jobJar = jobJar;
+        this.environment = Map.copyOf(environment);
+        this.submission = submission;
         this.generator = generator;
     }
 
@@ -63,22 +72,35 @@ public final class LocalRun {
      */
     public static LocalRun start(LocalStack stack, Path jobJar, Path generatorJar, List<String> generatorArguments,
                                  Map<String, String> environment) {
-        FlinkSessionCluster flink = stack.flink();
+        Submission submission = submit(stack.flink(), jobJar, environment);
+        TickGeneratorProcess generator = generatorJar == null ? null : TickGeneratorProcess.start(generatorJar,
+                generatorArguments, environment, stack.dataDir(), stack.dataDir().resolve("tick-generator.log"));
+        return new LocalRun(stack, jobJar, environment, submission, generator);
+    }
+
+    private static Submission submit(FlinkSessionCluster flink, Path jobJar, Map<String, String> environment) {
         Path restoreFrom = newestRestorePoint(flink).orElse(null);
         if (restoreFrom != null) {
             LOG.info("resuming the job from {}", restoreFrom);
         }
-        String jobId = flink.run(jobJar, restoreFrom, List.of(), environment);
-        ServerProcess generator = null;
-        if (generatorJar != null) {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", generatorJar.toAbsolutePath().toString()));
-            command.addAll(generatorArguments);
-            generator = ServerProcess.start("tick generator", command, environment, stack.dataDir(),
-                    stack.dataDir().resolve("tick-generator.log"));
+        return new Submission(flink.run(jobJar, restoreFrom, List.of(), environment), restoreFrom);
+    }
+
+    /**
+     * Submits the job again, from the newest savepoint or retained checkpoint, after its cluster lost it: a
+     * session cluster without high availability forgets its jobs when its JobManager dies
+     * ({@link FlinkSessionCluster#killJobManager()}, {@link FlinkSessionCluster#startJobManagerAgain()}).
+     * Refuses while the cluster still runs the job (or restarts it), so that no second copy of it runs.
+     *
+     * @return the id of the new submission, from now on {@link #jobId()}
+     */
+    public synchronized String resumeJob() {
+        String state = stack.flink().jobState(jobId());
+        if (!state.isEmpty() && !TERMINAL_STATES.contains(state)) {
+            throw new IllegalStateException("the cluster still knows job " + jobId() + " (" + state + ")");
         }
-        return new LocalRun(stack, jobId, restoreFrom, generator);
+        submission = submit(stack.flink(), jobJar, environment);
+        return submission.jobId();
     }
 
     /**
@@ -111,13 +133,14 @@ public final class LocalRun {
                 .map(Path::getParent);
     }
 
+    /** The id of the job's latest submission. */
     public String jobId() {
-        return jobId;
+        return submission.jobId();
     }
 
-    /** The savepoint or checkpoint the job was submitted from, if any. */
+    /** The savepoint or checkpoint the job's latest submission resumed from, if any. */
     public Optional<Path> restoredFrom() {
-        return Optional.ofNullable(restoredFrom);
+        return Optional.ofNullable(submission.restoredFrom());
     }
 
     /** Waits for a generator started with {@code --count} or {@code --duration} to finish; its exit code. */
@@ -125,10 +148,7 @@ public final class LocalRun {
         if (generator == null) {
             throw new IllegalStateException("this run has no generator");
         }
-        if (!generator.waitForExit(timeout)) {
-            throw new IllegalStateException("the tick generator did not finish within " + timeout);
-        }
-        return generator.exitCode();
+        return generator.awaitExit(timeout);
     }
 
     /** Stops the generator (it flushes what it sent and prints its totals) and nothing else. */
@@ -147,6 +167,7 @@ public final class LocalRun {
      */
     public synchronized Optional<Path> stop() {
         if (savepoint == null) {
+            String jobId = jobId();
             try {
                 savepoint = stack.flink().stopWithSavepoint(jobId);
                 LOG.info("job {} stopped with savepoint {}", jobId, savepoint);
@@ -189,6 +210,7 @@ public final class LocalRun {
     private List<String> jobStatus(Instant now) {
         try {
             FlinkSessionCluster flink = stack.flink();
+            String jobId = jobId();
             JsonNode job = JSON.readTree(flink.rest("/jobs/" + jobId));
             StringBuilder state = new StringBuilder("job ").append(job.path("state").asText("UNKNOWN"));
             metricSums(flink, job).forEach((name, value) -> state.append(", ")

@@ -141,7 +141,7 @@ public final class LocalStack implements AutoCloseable {
             processes.add(superset.process());
         }
         if (kafka != null) {
-            stops.add(kafka::stop);
+            stops.add(kafka::shutDown);
             processes.add(kafka.process());
         }
         if (cassandra != null) {
@@ -366,7 +366,7 @@ public final class LocalStack implements AutoCloseable {
             }
             if (failure != null) {
                 // Stop whatever did start, so a failed start leaves no process behind.
-                stopStarted(kafka, KafkaServer::stop);
+                stopStarted(kafka, KafkaServer::shutDown);
                 stopStarted(cassandra, CassandraServer::stop);
                 stopStarted(mysql, MySqlServer::stop);
                 stopStarted(flink, FlinkSessionCluster::close);

@@ -2,7 +2,10 @@ package io.tradingpipeline.localstack;
 
 import java.time.Duration;
 
-/** A server in a process of its own that tests can stop and start again on its port and data, as an outage. */
+/**
+ * A server in a process of its own that tests can stop (SIGTERM) or kill (SIGKILL) and start again on its port
+ * and data, as an outage or a crash.
+ */
 abstract class RestartableServer {
 
     private final int port;
@@ -36,8 +39,16 @@ abstract class RestartableServer {
         process.stop();
     }
 
-    /** Starts the stopped server again on its port and data, and waits until it answers queries. */
+    /** Kills the server with SIGKILL (its data stays), as a crash would; {@link #startAgain()} brings it back. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** Starts the stopped or killed server again on its port and data, and waits until it answers queries. */
     public synchronized void startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the server (pid " + process.pid() + ") is still running");
+        }
         process = process.startAgain();
         process.awaitReady(readyTimeout, () -> Ports.isListening(port) && answersQueries());
     }
