@@ -34,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The local run end to end, as users run it: the shaded job jar submitted with the real {@code flink run} to a
  * session cluster, the real tick generator jar feeding Kafka, and failures on the way: a TaskManager killed, the
- * whole run stopped and started again, MariaDB and Cassandra stopped and started mid-stream. Each time the stores
- * must hold exactly what the generator sent, read back from Kafka.
+ * whole run stopped and started again, MariaDB, Cassandra, the Kafka broker and the JobManager killed (SIGKILL)
+ * and started again mid-stream. Each time the stores must hold exactly what the generator sent, read back from
+ * Kafka.
  */
 class LocalRunIT {
     private static final Path JOB_JAR = Path.of("target", "flink-job.jar");
@@ -117,17 +118,17 @@ class LocalRunIT {
 
     @Test
     @Timeout(600)
-    void theJobComesBackByItselfWhenMariaDbAndCassandraWereDown(@TempDir Path dir) throws Exception {
+    void theJobComesBackByItselfWhenMariaDbAndCassandraWereKilled(@TempDir Path dir) throws Exception {
         try (LocalStack stack = stack(dir); PipelineStores stores = new PipelineStores(stack)) {
             LocalRun run = LocalRun.start(stack, JOB_JAR, GENERATOR_JAR, generator(200, 1_400), environment(stack));
             awaitRunningWithACheckpoint(stack.flink(), run.jobId());
             Await.until("ticks in Cassandra", Duration.ofSeconds(60), () -> stores.cassandraRowCount() > 1_000);
 
-            stack.mysql().stop();
+            stack.mysql().kill();
             Thread.sleep(10_000);
             stack.mysql().startAgain();
             Thread.sleep(5_000);
-            stack.cassandra().stop();
+            stack.cassandra().kill();
             Thread.sleep(10_000);
             stack.cassandra().startAgain();
 
@@ -135,6 +136,43 @@ class LocalRunIT {
             assertExactlyWhatWasProduced(stack, stores, 14_000L);
             Await.until("the job running", Duration.ofSeconds(60),
                     () -> allTasksRunning(stack.flink(), run.jobId()));
+            run.stop();
+        }
+    }
+
+    /**
+     * The broker and then the JobManager killed mid-stream: the job recovers from the broker's restart, and after the
+     * JobManager's restart (no high availability, so it forgot the job) the local run resumes the job from its
+     * newest retained checkpoint.
+     */
+    @Test
+    @Timeout(600)
+    void theJobResumesExactlyAfterKafkaAndTheJobManagerWereKilled(@TempDir Path dir) throws Exception {
+        try (LocalStack stack = stack(dir); PipelineStores stores = new PipelineStores(stack)) {
+            FlinkSessionCluster flink = stack.flink();
+            LocalRun run = LocalRun.start(stack, JOB_JAR, GENERATOR_JAR, generator(500, 1_000), environment(stack));
+            awaitRunningWithACheckpoint(flink, run.jobId());
+            Await.until("ticks in Cassandra", Duration.ofSeconds(60), () -> stores.cassandraRowCount() > 1_000);
+
+            stack.kafka().kill();
+            Thread.sleep(5_000);
+            stack.kafka().startAgain();
+            Await.until("the job running again after the broker's restart", Duration.ofSeconds(120),
+                    () -> allTasksRunning(flink, run.jobId()));
+            String firstJob = run.jobId();
+            Await.until("a checkpoint after the broker's restart", Duration.ofSeconds(60),
+                    () -> stores.cassandraRowCount() > 2_500);
+
+            flink.killJobManager();
+            flink.startJobManagerAgain();
+            String resumedJob = run.resumeJob();
+            awaitRunningWithACheckpoint(flink, resumedJob);
+            assertThat(resumedJob).isNotEqualTo(firstJob);
+            assertThat(run.restoredFrom()).as("resumed from a retained checkpoint").isPresent();
+
+            assertThat(run.awaitGeneratorExit(Duration.ofMinutes(3))).as("generator exit code").isZero();
+            assertExactlyWhatWasProduced(stack, stores, 10_000L);
+            assertThat(flink.jobState(resumedJob)).isEqualTo("RUNNING");
             run.stop();
         }
     }
