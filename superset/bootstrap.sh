@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Prepares Superset: upgrades the metadata database, creates the admin (or sets its password), imports the
-# dashboard from superset/dashboard/ and points its database at this run's MySQL. Safe to run on every start: a
+# Prepares Superset: upgrades the metadata database, creates the admin, imports the dashboard from
+# superset/dashboard/ and points its database at this run's MySQL. Safe to run on every start: a
 # second run duplicates nothing. start.sh runs it before serving; `superset` must be on the PATH
 # (superset/install.sh prints the venv's bin directory).
 #
 # Environment (development defaults in the repository's .env):
-#   SUPERSET_SECRET_KEY, SUPERSET_ADMIN_PASSWORD   required
+#   SUPERSET_SECRET_KEY, SUPERSET_ADMIN_PASSWORD   required; .env's key only with SUPERSET_ENV=development
 #   SUPERSET_HOME                                  metadata database and state (required)
 #   SUPERSET_ADMIN_USER                            default admin
+#   SUPERSET_ADMIN_PASSWORD_RESET                  true: set the password of an existing admin again (else kept)
 #   MYSQL_HOST, MYSQL_PORT, MYSQL_DASHBOARD_USER, MYSQL_DASHBOARD_PASSWORD   the read-only dashboard account
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -33,13 +34,17 @@ step "upgrading the metadata database in $SUPERSET_HOME"
 superset db upgrade >&2
 
 # Click reads the password options from these variables, so no password shows in a process list.
-if superset fab list-users 2>/dev/null | grep -q "username:$admin |"; then
-  step "updating the password of $admin"
-  FLASK_FAB_RESET_PASSWORD_PASSWORD="$SUPERSET_ADMIN_PASSWORD" superset fab reset-password --username "$admin" >&2
-else
+users="$(superset fab list-users 2>/dev/null)"
+if ! grep -q "username:$admin |" <<< "$users"; then
   step "creating the admin $admin"
   FLASK_FAB_CREATE_ADMIN_PASSWORD="$SUPERSET_ADMIN_PASSWORD" superset fab create-admin --username "$admin" \
     --firstname Trading --lastname Admin --email "$admin@localhost" >&2
+elif [[ "${SUPERSET_ADMIN_PASSWORD_RESET:-false}" == true ]]; then
+  step "setting the password of $admin again (SUPERSET_ADMIN_PASSWORD_RESET=true)"
+  FLASK_FAB_RESET_PASSWORD_PASSWORD="$SUPERSET_ADMIN_PASSWORD" superset fab reset-password --username "$admin" >&2
+else
+  # A password changed in Superset outlives a restart; SUPERSET_ADMIN_PASSWORD only sets the first one.
+  step "keeping the password of $admin (SUPERSET_ADMIN_PASSWORD_RESET=true sets it again)"
 fi
 superset init >&2
 

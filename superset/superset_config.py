@@ -1,24 +1,35 @@
 """Superset configuration of the trading dashboard, for the local run and docker compose alike.
 
 Everything that differs between machines comes from the environment (development defaults in the
-repository's .env): SUPERSET_SECRET_KEY and SUPERSET_HOME (the metadata database).
+repository's .env): SUPERSET_SECRET_KEY and SUPERSET_HOME (the metadata database). The development key of .env
+is public, so it is accepted only with SUPERSET_ENV=development.
 """
 import os
 import sys
 
 
+# SUPERSET_SECRET_KEY of the repository's .env (a test keeps the two equal).
+DEVELOPMENT_SECRET_KEY = "trading-dashboard-dev-only-secret-key"
+
+
+def _refuse_to_start(problem: str, remedy: str):
+    # SystemExit, not an exception: Superset would print a stack trace for a config that raises.
+    sys.exit(f"superset: {problem}; refusing to start. {remedy}.")
+
+
 def _required(name: str) -> str:
     value = os.environ.get(name, "").strip()
     if not value:
-        # SystemExit, not an exception: Superset would print a stack trace for a config that raises.
-        sys.exit(
-            f"superset: {name} is not set; refusing to start. Set it in the environment "
-            f"(the repository's .env holds a development default)."
-        )
+        _refuse_to_start(f"{name} is not set",
+                         "Set it in the environment (the repository's .env holds a development default)")
     return value
 
 
 SECRET_KEY = _required("SUPERSET_SECRET_KEY")
+if SECRET_KEY == DEVELOPMENT_SECRET_KEY and os.environ.get("SUPERSET_ENV") != "development":
+    _refuse_to_start("SUPERSET_SECRET_KEY is the development key published in the repository's .env",
+                     "Set a secret of your own (openssl rand -base64 42), or SUPERSET_ENV=development on a "
+                     "development machine")
 
 # Superset's MySQL support imports MySQLdb (mysqlclient, which needs a compiler) to name column types even
 # when the connection uses PyMySQL; PyMySQL stands in for it.
@@ -43,4 +54,5 @@ RATELIMIT_STORAGE_URI = "memory://"
 
 SUPERSET_WEBSERVER_PORT = int(os.environ.get("SUPERSET_PORT", "8088"))
 SUPERSET_LOAD_EXAMPLES = False
-WTF_CSRF_TIME_LIMIT = None
+# CSRF tokens live an hour, Flask-WTF's default (Superset's own default is a week).
+WTF_CSRF_TIME_LIMIT = 3600

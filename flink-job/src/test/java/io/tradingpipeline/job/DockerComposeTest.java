@@ -13,10 +13,12 @@ import io.tradingpipeline.generator.StopSignal;
 import io.tradingpipeline.generator.TickGeneratorCli;
 import io.tradingpipeline.job.config.JobConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +27,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * No container runs here, so docker-compose.yml and the Dockerfiles are checked by every static means: the
  * compose CLI's own validation, references between services, pinned images, files that exist, variables that
- * .env defines, the job's arguments read by the job's real parser, and listeners that match the clients.
+ * .env defines, the job's arguments read by the job's real parser, listeners that match the clients, and the
+ * hardening rules of README.md's "Security" section.
  */
 class DockerComposeTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -38,32 +42,110 @@ class DockerComposeTest {
     private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern FROM = Pattern.compile("(?m)^FROM\\s+(\\S+)");
     private static final Pattern COPY_SOURCES = Pattern.compile("(?m)^COPY\\s+(?!--from)(.+)\\s+\\S+$");
+    /** A port published on the one variable's address: {@code ${PUBLISH_ADDRESS:-127.0.0.1}:<host>:<container>}. */
+    private static final Pattern ON_PUBLISH_ADDRESS =
+            Pattern.compile("\\$\\{PUBLISH_ADDRESS:-127\\.0\\.0\\.1}:(\\d+):(\\d+)");
+    private static final Pattern XA = Pattern.compile("(?i)\\bXA\\b|XA_RECOVER_ADMIN");
+    /** Services that run to completion once; every other service is a server that runs until stopped. */
+    private static final Set<String> ONE_SHOT_JOBS = Set.of("kafka-init", "cassandra-init", "job-submitter");
 
     private final JsonNode compose = readYaml(COMPOSE_FILE);
 
     @Test
-    void theComposeCliAcceptsTheFile() throws Exception {
-        Process config = new ProcessBuilder("docker-compose", "-f", COMPOSE_FILE.toString(), "config", "-q")
-                .directory(REPOSITORY.toFile()).redirectErrorStream(true).start();
-        String output = new String(config.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(config.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(config.exitValue()).as(output).isZero();
+    void theComposeCliAcceptsTheFile() {
+        composeCli(Map.of(), "config", "-q");
     }
 
     @Test
-    void everyDependencyIsAServiceAndWaitsForHealthOrCompletion() {
-        Set<String> services = new HashSet<>();
-        compose.path("services").fieldNames().forEachRemaining(services::add);
+    void everyDependencyIsAServiceAndWaitsForWhatItNeeds() {
+        Set<String> services = serviceNames();
         compose.path("services").fields().forEachRemaining(service ->
                 service.getValue().path("depends_on").fields().forEachRemaining(dependency -> {
                     assertThat(services).as(service.getKey() + " depends on").contains(dependency.getKey());
                     assertThat(dependency.getValue().path("condition").asText()).as(service.getKey() + " -> "
-                            + dependency.getKey()).isIn("service_healthy", "service_completed_successfully",
-                            "service_started");
+                            + dependency.getKey()).isEqualTo(conditionToWaitFor(dependency.getKey()));
                 }));
         for (String server : List.of("kafka", "cassandra", "mysql", "jobmanager", "superset")) {
             assertThat(compose.path("services").path(server).has("healthcheck")).as(server + " healthcheck").isTrue();
         }
+    }
+
+    /** A one-shot job has to have finished, a server with a health check has to be healthy, any other started. */
+    private String conditionToWaitFor(String dependency) {
+        if (ONE_SHOT_JOBS.contains(dependency)) {
+            return "service_completed_successfully";
+        }
+        return compose.path("services").path(dependency).has("healthcheck") ? "service_healthy" : "service_started";
+    }
+
+    @Test
+    void serversRestartUnlessStoppedAndOneShotJobsRunOnce() {
+        assertThat(serviceNames()).containsAll(ONE_SHOT_JOBS);
+        for (String service : serviceNames()) {
+            String restart = compose.path("services").path(service).path("restart").asText("no");
+            if (ONE_SHOT_JOBS.contains(service)) {
+                // unless-stopped or always would start a job that completed again and again.
+                assertThat(restart).as(service + " restart").matches("no|on-failure(:\\d+)?");
+            } else {
+                assertThat(restart).as(service + " restart").isEqualTo("unless-stopped");
+            }
+        }
+    }
+
+    @Test
+    void everyPortIsPublishedOnThePublishAddressWhichIsLoopbackUnlessSet() {
+        List<String> ports = new ArrayList<>();
+        compose.path("services").forEach(service -> service.path("ports").forEach(port -> ports.add(port.asText())));
+        assertThat(ports).hasSizeGreaterThanOrEqualTo(5)
+                .allSatisfy(port -> assertThat(port).as("published port").matches(ON_PUBLISH_ADDRESS));
+        assertThat(dotEnv().get("PUBLISH_ADDRESS")).contains("127.0.0.1");
+
+        assertThat(publishedAddresses(Map.of())).as("with .env").containsOnly("127.0.0.1");
+        assertThat(publishedAddresses(Map.of("PUBLISH_ADDRESS", "0.0.0.0"))).as("opened").containsOnly("0.0.0.0");
+    }
+
+    /** The host address of every published port as the compose CLI resolves the file with .env and {@code environment}. */
+    private static Set<String> publishedAddresses(Map<String, String> environment) {
+        JsonNode resolved = readYaml(composeCli(environment, "config"));
+        Set<String> addresses = new HashSet<>();
+        resolved.path("services").forEach(service -> service.path("ports").forEach(port ->
+                addresses.add(port.asText().split(":")[0])));
+        return addresses;
+    }
+
+    @Test
+    void flinksWebUiNeitherRunsUploadedJarsNorCancelsJobs() {
+        // The anchor shared by the JobManager and the TaskManagers, as the compose CLI resolves it.
+        String properties = readYaml(composeCli(Map.of(), "config")).path("services").path("jobmanager")
+                .path("environment").path("FLINK_PROPERTIES").asText();
+        Map<String, String> flinkConfig = new HashMap<>();
+        properties.lines().map(line -> line.split(":", 2)).filter(keyValue -> keyValue.length == 2)
+                .forEach(keyValue -> flinkConfig.put(keyValue[0].strip(), keyValue[1].strip()));
+
+        assertThat(flinkConfig).containsEntry("web.submit.enable", "false").containsEntry("web.cancel.enable", "false");
+    }
+
+    @Test
+    void neitherComposeNorWhatItMountsIntoMySqlMentionsXa() throws IOException {
+        List<Path> files = new ArrayList<>(List.of(COMPOSE_FILE));
+        for (JsonNode volume : compose.path("services").path("mysql").path("volumes")) {
+            String source = volume.asText().split(":")[0];
+            if (source.startsWith(".")) {
+                try (Stream<Path> mounted = Files.walk(REPOSITORY.resolve(source).normalize())) {
+                    mounted.filter(Files::isRegularFile).forEach(files::add);
+                }
+            }
+        }
+
+        assertThat(files).hasSizeGreaterThan(2).allSatisfy(file ->
+                assertThat(XA.matcher(Files.readString(file)).find()).as(file + " mentions XA").isFalse());
+    }
+
+    @Test
+    void supersetIsInDevelopmentOnlyThroughTheDevelopmentDefaultsOfDotEnv() {
+        assertThat(compose.path("services").path("superset").path("environment").path("SUPERSET_ENV").asText())
+                .isEqualTo("${SUPERSET_ENV:-production}");
+        assertThat(dotEnv().get("SUPERSET_ENV")).contains("development");
     }
 
     @Test
@@ -106,7 +188,7 @@ class DockerComposeTest {
 
     @Test
     void everyVariableIsDefinedInDotEnv() throws IOException {
-        Set<String> defined = DevelopmentDefaults.parse(Files.readString(REPOSITORY.resolve(".env"))).asMap().keySet();
+        Set<String> defined = dotEnv().asMap().keySet();
         Matcher used = VARIABLE.matcher(Files.readString(COMPOSE_FILE));
         Set<String> variables = new HashSet<>();
         while (used.find()) {
@@ -151,9 +233,14 @@ class DockerComposeTest {
         assertThat(advertised).contains("INTERNAL://kafka:29092", "HOST://localhost:9092");
         assertThat(kafka.path("environment").path("KAFKA_LISTENERS").asText()).contains("INTERNAL://:29092",
                 "HOST://:9092");
-        List<String> ports = new ArrayList<>();
-        kafka.path("ports").forEach(port -> ports.add(port.asText()));
-        assertThat(ports).contains("9092:9092");
+        List<String> hostAndContainerPorts = new ArrayList<>();
+        kafka.path("ports").forEach(port -> {
+            Matcher published = ON_PUBLISH_ADDRESS.matcher(port.asText());
+            if (published.matches()) {
+                hostAndContainerPorts.add(published.group(1) + ":" + published.group(2));
+            }
+        });
+        assertThat(hostAndContainerPorts).contains("9092:9092");
         assertThat(compose.path("services").path("tick-generator").path("environment")
                 .path("KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo(internalKafkaListener());
     }
@@ -178,11 +265,60 @@ class DockerComposeTest {
         return internal.group(1);
     }
 
+    private Set<String> serviceNames() {
+        Set<String> services = new HashSet<>();
+        compose.path("services").fieldNames().forEachRemaining(services::add);
+        return services;
+    }
+
+    private static DevelopmentDefaults dotEnv() {
+        try {
+            return DevelopmentDefaults.parse(Files.readString(REPOSITORY.resolve(".env")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read .env", e);
+        }
+    }
+
+    /**
+     * Runs the compose CLI on the file (it reads .env as {@code docker compose up} does) with {@code environment}
+     * set and PUBLISH_ADDRESS only if given, so that the caller's shell changes nothing; returns its stdout.
+     */
+    private static String composeCli(Map<String, String> environment, String... command) {
+        List<String> commandLine = new ArrayList<>(List.of("docker-compose", "-f", COMPOSE_FILE.toString()));
+        commandLine.addAll(List.of(command));
+        try {
+            Path errors = Files.createTempFile("docker-compose", ".err");
+            ProcessBuilder builder = new ProcessBuilder(commandLine).directory(REPOSITORY.toFile())
+                    .redirectError(errors.toFile());
+            builder.environment().remove("PUBLISH_ADDRESS");
+            builder.environment().putAll(environment);
+            Process cli = builder.start();
+            String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", commandLine)).isTrue();
+            assertThat(cli.exitValue()).as(String.join(" ", commandLine) + "\n" + Files.readString(errors)).isZero();
+            Files.delete(errors);
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + commandLine, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static JsonNode readYaml(Path file) {
         try {
-            return new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            return readYaml(Files.readString(file));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+
+    private static JsonNode readYaml(String yaml) {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (IOException e) {
+            throw new IllegalStateException("not YAML: " + yaml, e);
         }
     }
 }

@@ -95,6 +95,8 @@ public final class SupersetServer {
         environment.put("SUPERSET_CONFIG_PATH", supersetDir.resolve("superset_config.py").toString());
         environment.put("SUPERSET_HOME", home.toString());
         environment.put(Setting.SUPERSET_SECRET_KEY.name(), repository.setting(Setting.SUPERSET_SECRET_KEY));
+        // A development stack: superset_config.py accepts .env's published key only then.
+        environment.put("SUPERSET_ENV", "development");
         environment.put(Setting.SUPERSET_ADMIN_USER.name(), admin.user());
         environment.put(Setting.SUPERSET_ADMIN_PASSWORD.name(), admin.password());
         environment.put("SUPERSET_BIND_ADDRESS", Ports.LOOPBACK);

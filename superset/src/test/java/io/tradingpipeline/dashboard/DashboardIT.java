@@ -142,16 +142,37 @@ class DashboardIT {
     }
 
     @Test
-    void aSecondBootstrapDuplicatesNothing() throws Exception {
+    void aSecondBootstrapDuplicatesNothingAndKeepsTheAdminsPassword() throws Exception {
         Map<String, Integer> before = objectCounts();
 
-        SupersetProcesses.Result bootstrap = SupersetProcesses.run(stack.superset(), Map.of(), "bash",
-                SupersetProcesses.script("bootstrap.sh"));
+        SupersetProcesses.Result bootstrap = SupersetProcesses.run(stack.superset(),
+                Map.of("SUPERSET_ADMIN_PASSWORD", "a-new-password"), "bash", SupersetProcesses.script("bootstrap.sh"));
 
         assertThat(bootstrap.exitCode()).as(bootstrap.output()).isZero();
         assertThat(objectCounts()).isEqualTo(before);
         assertThat(before).containsEntry("dashboard", 1).containsEntry("chart", 8).containsEntry("dataset", 5)
                 .containsEntry("database", 1);
+        assertThat(bootstrap.output()).contains("keeping the password of " + stack.superset().admin().user());
+        SupersetClient.login(stack.superset().url(), stack.superset().admin().user(),
+                stack.superset().admin().password());
+    }
+
+    @Test
+    void aBootstrapSetsTheAdminsPasswordAgainWhenAsked() throws Exception {
+        MySqlServer.Credentials admin = stack.superset().admin();
+        try {
+            SupersetProcesses.Result bootstrap = SupersetProcesses.run(stack.superset(), Map.of(
+                    "SUPERSET_ADMIN_PASSWORD", "a-new-password", "SUPERSET_ADMIN_PASSWORD_RESET", "true"), "bash",
+                    SupersetProcesses.script("bootstrap.sh"));
+
+            assertThat(bootstrap.exitCode()).as(bootstrap.output()).isZero();
+            SupersetClient.login(stack.superset().url(), admin.user(), "a-new-password");
+        } finally {
+            SupersetProcesses.Result reset = SupersetProcesses.run(stack.superset(),
+                    Map.of("FLASK_FAB_RESET_PASSWORD_PASSWORD", admin.password()), "superset", "fab",
+                    "reset-password", "--username", admin.user());
+            assertThat(reset.exitCode()).as(reset.output()).isZero();
+        }
     }
 
     @Test
@@ -192,6 +213,20 @@ class DashboardIT {
         assertThat(start.exitCode()).as(start.output()).isEqualTo(1);
         assertThat(start.output()).contains("SUPERSET_SECRET_KEY not set; refusing to start")
                 .doesNotContain("Traceback");
+    }
+
+    @Test
+    void theDevelopmentKeyOfDotEnvIsRefusedOutsideDevelopment() throws Exception {
+        Map<String, String> notDevelopment = new java.util.HashMap<>();
+        notDevelopment.put("SUPERSET_ENV", null);
+
+        SupersetProcesses.Result command = SupersetProcesses.run(stack.superset(), notDevelopment, "superset", "db",
+                "upgrade");
+
+        assertThat(stack.superset().environment()).containsEntry("SUPERSET_ENV", "development");
+        assertThat(command.exitCode()).as(command.output()).isEqualTo(1);
+        assertThat(command.output()).contains("SUPERSET_SECRET_KEY is the development key published in the "
+                + "repository's .env; refusing to start").doesNotContain("Traceback");
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the module's scripts and Superset's command line against a running {@link SupersetServer}. */
+/** Runs the module's scripts and Superset's command line, against a running {@link SupersetServer} or on their own. */
 final class SupersetProcesses {
 
     /** Exit code and the merged stdout and stderr. */
@@ -30,14 +30,20 @@ final class SupersetProcesses {
      */
     static Result run(SupersetServer server, Map<String, String> overrides, String... command)
             throws IOException, InterruptedException {
+        Map<String, String> changes = new HashMap<>(server.environment());
+        changes.putAll(overrides);
         // Outside the repository, so that nothing reads its .env behind the test's back.
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .directory(server.home().toFile());
-        // The program is looked up on the server's PATH (the venv first), not on this JVM's.
-        builder.command().set(0, onPath(command[0], server.environment().get("PATH")));
+        return run(server.home(), changes, command);
+    }
+
+    /**
+     * Runs {@code command} in {@code dir} with this JVM's environment changed by {@code changes}; a value of null
+     * removes the variable. The program is looked up on the changed PATH.
+     */
+    static Result run(Path dir, Map<String, String> changes, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(dir.toFile());
         Map<String, String> environment = builder.environment();
-        environment.putAll(server.environment());
-        Map<String, String> changes = new HashMap<>(overrides);
         changes.forEach((name, value) -> {
             if (value == null) {
                 environment.remove(name);
@@ -45,6 +51,7 @@ final class SupersetProcesses {
                 environment.put(name, value);
             }
         });
+        builder.command().set(0, onPath(command[0], environment.getOrDefault("PATH", "")));
         Process process = builder.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,84 @@
+package io.tradingpipeline.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradingpipeline.contract.DevelopmentDefaults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code superset_config.py} as Superset loads it, with the system's python3 and nothing of Superset installed:
+ * a stub MySQLdb module stands in for the driver import, the only import outside the standard library.
+ */
+class SupersetConfigTest {
+    private static final String DEVELOPMENT_KEY = DevelopmentDefaults.parse(readDotEnv())
+            .get("SUPERSET_SECRET_KEY").orElseThrow();
+    private static final String LOAD_CONFIG = """
+            import json, runpy, sys
+            config = runpy.run_path(sys.argv[1])
+            print(json.dumps({name: config[name] for name in ("DEVELOPMENT_SECRET_KEY", "WTF_CSRF_TIME_LIMIT")}))
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCommittedDevelopmentKeyIsRefusedUnlessSupersetEnvIsDevelopment() throws Exception {
+        for (String environment : new String[] {null, "production", "Development"}) {
+            SupersetProcesses.Result load = loadConfig(DEVELOPMENT_KEY, environment);
+
+            assertThat(load.exitCode()).as("SUPERSET_ENV=" + environment + "\n" + load.output()).isEqualTo(1);
+            assertThat(load.output()).contains("SUPERSET_SECRET_KEY is the development key published in the "
+                    + "repository's .env; refusing to start").doesNotContain("Traceback");
+        }
+    }
+
+    @Test
+    void theCommittedDevelopmentKeyIsAcceptedInDevelopment() throws Exception {
+        SupersetProcesses.Result load = loadConfig(DEVELOPMENT_KEY, "development");
+
+        assertThat(load.exitCode()).as(load.output()).isZero();
+        assertThat(config(load).path("DEVELOPMENT_SECRET_KEY").asText()).as("the key of .env").isEqualTo(DEVELOPMENT_KEY);
+    }
+
+    @Test
+    void anyOtherKeyIsAcceptedAnywhereAndCsrfTokensExpire() throws Exception {
+        SupersetProcesses.Result load = loadConfig("a-secret-of-the-deployer", null);
+
+        assertThat(load.exitCode()).as(load.output()).isZero();
+        assertThat(config(load).path("WTF_CSRF_TIME_LIMIT").isInt()).as("a time limit in seconds").isTrue();
+        assertThat(config(load).path("WTF_CSRF_TIME_LIMIT").asInt()).isBetween(1, 3600);
+    }
+
+    private SupersetProcesses.Result loadConfig(String secretKey, String supersetEnv) throws Exception {
+        Path modules = Files.createDirectories(dir.resolve("modules"));
+        Files.writeString(modules.resolve("MySQLdb.py"), "");
+        Map<String, String> environment = new HashMap<>();
+        environment.put("PYTHONPATH", modules.toString());
+        environment.put("SUPERSET_HOME", dir.toString());
+        environment.put("SUPERSET_SECRET_KEY", secretKey);
+        environment.put("SUPERSET_ENV", supersetEnv);
+        return SupersetProcesses.run(dir, environment, "python3", "-c", LOAD_CONFIG,
+                SupersetProcesses.script("superset_config.py"));
+    }
+
+    private static JsonNode config(SupersetProcesses.Result load) throws Exception {
+        return new ObjectMapper().readTree(load.output().lines().reduce((first, last) -> last).orElseThrow());
+    }
+
+    private static String readDotEnv() {
+        try {
+            return Files.readString(Path.of("..", ".env"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the repository's .env", e);
+        }
+    }
+}
