@@ -13,6 +13,7 @@ import io.tradingpipeline.job.testsupport.PipelineStores;
 import io.tradingpipeline.job.testsupport.PipelineTestRun;
 import io.tradingpipeline.job.testsupport.StoreAssertions;
 import io.tradingpipeline.job.testsupport.TestClusters;
+import io.tradingpipeline.job.testsupport.TestTopics;
 import io.tradingpipeline.localstack.LocalStack;
 import io.tradingpipeline.localstack.LocalStackExtension;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +45,10 @@ class ExactlyOnceRecoveryIT {
     void recoversFromATaskFailureWithoutLossOrDuplicates(LocalStack stack, @TempDir Path savepoints)
             throws Exception {
         FailOnceAfterCheckpoint.reset();
-        String runId = "recovery-" + System.currentTimeMillis();
-        String topic = "ticks-" + runId;
-        String deadLetterTopic = "dlq-" + runId;
-        stack.kafka().createTopic(topic, 4);
-        stack.kafka().createTopic(deadLetterTopic, 1);
+        TestTopics topics = TestTopics.create(stack, "recovery", 4);
+        String runId = topics.runId();
+        String topic = topics.topic();
+        String deadLetterTopic = topics.deadLetterTopic();
         JobConfig config = PipelineTestRun.config(stack, topic, deadLetterTopic, runId);
         GeneratedTicks ticks = new GeneratedTicks(2_000_000);
 

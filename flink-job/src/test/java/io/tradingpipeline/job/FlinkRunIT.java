@@ -9,6 +9,7 @@ import io.tradingpipeline.job.testsupport.KafkaTestClient;
 import io.tradingpipeline.job.testsupport.PipelineStores;
 import io.tradingpipeline.job.testsupport.PipelineTestRun;
 import io.tradingpipeline.job.testsupport.StoreAssertions;
+import io.tradingpipeline.job.testsupport.TestTopics;
 import io.tradingpipeline.localstack.FlinkSessionCluster;
 import io.tradingpipeline.localstack.LocalStack;
 import io.tradingpipeline.localstack.LocalStackExtension;
@@ -43,11 +44,10 @@ class FlinkRunIT {
     void shadedJarRunsOnASessionCluster(LocalStack stack, @TempDir Path clusterDir, @TempDir Path savepoints)
             throws Exception {
         assertThat(JOB_JAR).as("built by the package phase").exists();
-        String runId = "flink-run-" + System.currentTimeMillis();
-        String topic = "ticks-" + runId;
-        String deadLetterTopic = "dlq-" + runId;
-        stack.kafka().createTopic(topic, 4);
-        stack.kafka().createTopic(deadLetterTopic, 1);
+        TestTopics topics = TestTopics.create(stack, "flink-run", 4);
+        String runId = topics.runId();
+        String topic = topics.topic();
+        String deadLetterTopic = topics.deadLetterTopic();
         GeneratedTicks ticks = new GeneratedTicks(3_000_000);
 
         try (PipelineStores stores = new PipelineStores(stack);

@@ -12,6 +12,7 @@ import io.tradingpipeline.job.testsupport.KafkaTestClient;
 import io.tradingpipeline.job.testsupport.PipelineStores;
 import io.tradingpipeline.job.testsupport.PipelineTestRun;
 import io.tradingpipeline.job.testsupport.StoreAssertions;
+import io.tradingpipeline.job.testsupport.TestTopics;
 import io.tradingpipeline.localstack.LocalStack;
 import io.tradingpipeline.localstack.LocalStackExtension;
 import java.nio.file.Path;
@@ -53,44 +54,32 @@ class MySqlSinkFaultIT {
     @Test
     @Timeout(180)
     void aBatchWhoseCheckpointNeverCompletesIsNeverCommitted(LocalStack stack) throws Exception {
-        runWithFault(stack, "prepared", config -> {
-            JobSinks production = JobSinks.production(config);
-            return new JobSinks(production.rawTicks(),
-                    InjectedFault.failingCheckpointAfterItsBatchWasPrepared(production.sectorVolumes()),
-                    production.tickerStats(), production.deadLetters());
-        });
+        runWithFault(stack, "prepared", config -> JobSinks.production(config).withSectorVolumes(
+                InjectedFault.failingCheckpointAfterItsBatchWasPrepared(JobSinks.production(config).sectorVolumes())));
     }
 
     @Test
     @Timeout(180)
     void aBatchCommittedJustBeforeACrashIsNotCommittedAgain(LocalStack stack) throws Exception {
-        runWithFault(stack, "committed", config -> {
-            JobSinks production = JobSinks.production(config);
-            return new JobSinks(production.rawTicks(),
-                    InjectedFault.crashingAfterCommit(MySqlSinks.aggregatedData(config)),
-                    production.tickerStats(), production.deadLetters());
-        });
+        runWithFault(stack, "committed", config -> JobSinks.production(config).withSectorVolumes(
+                InjectedFault.crashingAfterCommit(MySqlSinks.aggregatedData(config))));
     }
 
     @Test
     @Timeout(180)
     void aCrashWhileWindowsFireLosesAndDuplicatesNothing(LocalStack stack) throws Exception {
-        runWithFault(stack, "firing", config -> {
-            JobSinks production = JobSinks.production(config);
-            return new JobSinks(production.rawTicks(), InjectedFault.failingOnRow(production.sectorVolumes(), 2),
-                    production.tickerStats(), production.deadLetters());
-        });
+        runWithFault(stack, "firing", config -> JobSinks.production(config).withSectorVolumes(
+                InjectedFault.failingOnRow(JobSinks.production(config).sectorVolumes(), 2)));
     }
 
     /** Stopped with a savepoint at 2, restored at 1, stopped, restored at 4, stopped, restored at 2. */
     @Test
     @Timeout(300)
     void aSavepointRestoresAtLowerAndHigherParallelism(LocalStack stack, @TempDir Path savepoints) throws Exception {
-        String runId = "rescale-" + System.currentTimeMillis();
-        String topic = "ticks-" + runId;
-        String deadLetterTopic = "dlq-" + runId;
-        stack.kafka().createTopic(topic, 4);
-        stack.kafka().createTopic(deadLetterTopic, 1);
+        TestTopics topics = TestTopics.create(stack, "rescale", 4);
+        String runId = topics.runId();
+        String topic = topics.topic();
+        String deadLetterTopic = topics.deadLetterTopic();
         try (PipelineStores stores = new PipelineStores(stack);
                 KafkaTestClient kafka = new KafkaTestClient(stack.kafka().bootstrapServers())) {
             stores.truncateAll();
@@ -119,11 +108,10 @@ class MySqlSinkFaultIT {
 
     private void runWithFault(LocalStack stack, String fault, Function<JobConfig, JobSinks> sinksWithFault)
             throws Exception {
-        String runId = fault + "-" + System.currentTimeMillis();
-        String topic = "ticks-" + runId;
-        String deadLetterTopic = "dlq-" + runId;
-        stack.kafka().createTopic(topic, 4);
-        stack.kafka().createTopic(deadLetterTopic, 1);
+        TestTopics topics = TestTopics.create(stack, fault, 4);
+        String runId = topics.runId();
+        String topic = topics.topic();
+        String deadLetterTopic = topics.deadLetterTopic();
         JobConfig config = PipelineTestRun.config(stack, topic, deadLetterTopic, runId);
 
         try (PipelineStores stores = new PipelineStores(stack);

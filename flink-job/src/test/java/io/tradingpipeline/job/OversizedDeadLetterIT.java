@@ -13,6 +13,7 @@ import io.tradingpipeline.job.testsupport.PipelineStores;
 import io.tradingpipeline.job.testsupport.PipelineTestRun;
 import io.tradingpipeline.job.testsupport.StoreAssertions;
 import io.tradingpipeline.job.testsupport.TestClusters;
+import io.tradingpipeline.job.testsupport.TestTopics;
 import io.tradingpipeline.localstack.LocalStack;
 import io.tradingpipeline.localstack.LocalStackExtension;
 import java.net.URI;
@@ -55,11 +56,10 @@ class OversizedDeadLetterIT {
     @Timeout(90)
     void deadLettersAMessageNearTheBrokersLimitCutToFitAndKeepsRunning(LocalStack stack,
             @InjectClusterRESTAddress URI flink) throws Exception {
-        String runId = "oversized-" + System.currentTimeMillis();
-        String topic = "ticks-" + runId;
-        String deadLetterTopic = "dlq-" + runId;
-        stack.kafka().createTopic(topic, 2);
-        stack.kafka().createTopic(deadLetterTopic, 1);
+        TestTopics topics = TestTopics.create(stack, "oversized", 2);
+        String runId = topics.runId();
+        String topic = topics.topic();
+        String deadLetterTopic = topics.deadLetterTopic();
         JobConfig config = PipelineTestRun.config(stack, topic, deadLetterTopic, runId);
         GeneratedTicks ticks = new GeneratedTicks(3_000_000);
         byte[] oversized = ("[" + "x".repeat(OVERSIZED_BYTES - 1)).getBytes(StandardCharsets.UTF_8);

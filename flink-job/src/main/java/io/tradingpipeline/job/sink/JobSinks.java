@@ -21,4 +21,9 @@ public record JobSinks(
                 StreamSink.of(MySqlSinks.tickerWindowStats(config)),
                 StreamSink.of(DeadLetterSinks.kafka(config)));
     }
+
+    /** The same outputs, with the window rows of {@code aggregated_data} going to {@code sectorVolumes}. */
+    public JobSinks withSectorVolumes(StreamSink<SectorVolume> sectorVolumes) {
+        return new JobSinks(rawTicks, sectorVolumes, tickerStats, deadLetters);
+    }
 }
