@@ -1,7 +1,10 @@
 package io.tradingpipeline.job.testsupport;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.servererrors.QueryExecutionException;
 import io.tradingpipeline.job.testsupport.GeneratedTicks.ExpectedTick;
 import io.tradingpipeline.job.testsupport.GeneratedTicks.TickerTotals;
 import io.tradingpipeline.localstack.LocalStack;
@@ -9,14 +12,20 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads (and empties) the job's stores directly, as root, over real connections. */
 public final class PipelineStores implements AutoCloseable {
+    private static final Duration CASSANDRA_RETRY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineStores.class);
+
     private final LocalStack stack;
     private final CqlSession cassandra;
 
@@ -26,19 +35,18 @@ public final class PipelineStores implements AutoCloseable {
     }
 
     public void truncateAll() {
-        cassandra.execute("TRUNCATE " + stack.cassandra().keyspace() + ".real_time_data");
+        cql("TRUNCATE " + stack.cassandra().keyspace() + ".real_time_data");
         update("TRUNCATE TABLE aggregated_data");
         update("TRUNCATE TABLE ticker_window_stats");
     }
 
     public long cassandraRowCount() {
-        return cassandra.execute("SELECT COUNT(*) FROM " + stack.cassandra().keyspace() + ".real_time_data")
-                .one().getLong(0);
+        return cql("SELECT COUNT(*) FROM " + stack.cassandra().keyspace() + ".real_time_data").get(0).getLong(0);
     }
 
     public Map<Long, ExpectedTick> cassandraRows() {
         Map<Long, ExpectedTick> rows = new HashMap<>();
-        for (Row row : cassandra.execute("SELECT id, created_at, ticker, sector, volume, market_cap, price FROM "
+        for (Row row : cql("SELECT id, created_at, ticker, sector, volume, market_cap, price FROM "
                 + stack.cassandra().keyspace() + ".real_time_data")) {
             ExpectedTick tick = new ExpectedTick(row.getLong("id"), row.getInstant("created_at"),
                     row.getString("ticker"), row.getString("sector"), row.getLong("volume"),
@@ -51,7 +59,7 @@ public final class PipelineStores implements AutoCloseable {
     /** Every row's id and the time it was written (WRITETIME of its columns, microseconds since the epoch). */
     public Map<Long, Long> cassandraWriteTimes() {
         Map<Long, Long> writeTimes = new HashMap<>();
-        for (Row row : cassandra.execute("SELECT id, WRITETIME(ticker) FROM " + stack.cassandra().keyspace()
+        for (Row row : cql("SELECT id, WRITETIME(ticker) FROM " + stack.cassandra().keyspace()
                 + ".real_time_data")) {
             writeTimes.put(row.getLong(0), row.getLong(1));
         }
@@ -122,6 +130,30 @@ public final class PipelineStores implements AutoCloseable {
     @Override
     public void close() {
         cassandra.close();
+    }
+
+    /**
+     * All rows of {@code cql}. Right after Cassandra restarted (the fault tests kill it) a query may find no
+     * connection yet or fail on the server; it is tried again for up to {@link #CASSANDRA_RETRY_TIMEOUT}.
+     */
+    private List<Row> cql(String cql) {
+        long deadline = System.nanoTime() + CASSANDRA_RETRY_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return cassandra.execute(cql).all();
+            } catch (AllNodesFailedException | QueryExecutionException | DriverTimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warn("Cassandra query failed, trying again: {}", e.toString());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private interface ResultReader<T> {
