@@ -43,6 +43,8 @@ public final class LocalRun {
     /** The generator's progress line, e.g. "progress: sent 15 rounds (150 ticks), acknowledged 150 ticks, …". */
     private static final Pattern ACKNOWLEDGED_TICKS = Pattern.compile("acknowledged ([0-9,]+) ticks");
     private static final Set<String> TERMINAL_STATES = Set.of("FAILED", "CANCELED", "FINISHED");
+    private static final Duration STOP_WITH_SAVEPOINT_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_WITH_SAVEPOINT_RETRY_DELAY = Duration.ofSeconds(3);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final LocalStack stack;
@@ -96,7 +98,7 @@ public final class LocalRun {
      */
     public synchronized String resumeJob() {
         String state = stack.flink().jobState(jobId());
-        if (!state.isEmpty() && !TERMINAL_STATES.contains(state)) {
+        if (isLive(state)) {
             throw new IllegalStateException("the cluster still knows job " + jobId() + " (" + state + ")");
         }
         submission = submit(stack.flink(), jobJar, environment);
@@ -168,12 +170,21 @@ public final class LocalRun {
     public synchronized Optional<Path> stop() {
         if (savepoint == null) {
             String jobId = jobId();
-            try {
-                savepoint = stack.flink().stopWithSavepoint(jobId);
-                LOG.info("job {} stopped with savepoint {}", jobId, savepoint);
-            } catch (RuntimeException e) {
-                LOG.warn("job {} not stopped with a savepoint; the next run resumes from its last checkpoint: {}",
-                        jobId, e.getMessage());
+            // A job that is restarting (a store was briefly away) cannot take a savepoint until its tasks run again.
+            long deadline = System.nanoTime() + STOP_WITH_SAVEPOINT_TIMEOUT.toNanos();
+            for (int attempt = 1; savepoint == null; attempt++) {
+                try {
+                    savepoint = stack.flink().stopWithSavepoint(jobId);
+                    LOG.info("job {} stopped with savepoint {}", jobId, savepoint);
+                } catch (RuntimeException e) {
+                    if (System.nanoTime() > deadline || !isLive(stack.flink().jobState(jobId))) {
+                        LOG.warn("job {} not stopped with a savepoint; the next run resumes from its last "
+                                + "checkpoint: {}", jobId, e.getMessage());
+                        break;
+                    }
+                    LOG.info("job {} not stopped with a savepoint yet (attempt {}), trying again", jobId, attempt);
+                    sleepQuietly(STOP_WITH_SAVEPOINT_RETRY_DELAY);
+                }
             }
         }
         stopGenerator();
@@ -293,6 +304,18 @@ public final class LocalRun {
             return Files.getLastModifiedTime(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isLive(String jobState) {
+        return !jobState.isEmpty() && !TERMINAL_STATES.contains(jobState);
+    }
+
+    private static void sleepQuietly(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
