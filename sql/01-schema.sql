@@ -46,6 +46,33 @@ CREATE TABLE IF NOT EXISTS ticker_window_stats (
   KEY idx_ticker_window_stats_window_end (window_end)
 );
 
+-- Data quality, one row per processing-time window: what the job read from Kafka, what it parsed and what it
+-- dead-lettered. Written exactly once like the other window rows.
+CREATE TABLE IF NOT EXISTS message_window_stats (
+  stats_id               BIGINT      NOT NULL AUTO_INCREMENT,
+  window_start           DATETIME(3) NOT NULL,
+  window_end             DATETIME(3) NOT NULL,
+  date                   DATE        NOT NULL COMMENT 'UTC date of window_start',
+  messages_read          BIGINT      NOT NULL,
+  ticks_parsed           BIGINT      NOT NULL,
+  messages_dead_lettered BIGINT      NOT NULL,
+  ticks_rejected         BIGINT      NOT NULL,
+  PRIMARY KEY (stats_id),
+  KEY idx_message_window_stats_date_window_end (date, window_end)
+);
+
+-- Dead-lettered messages per processing-time window and reason category (the dlq.reason.category header).
+CREATE TABLE IF NOT EXISTS rejection_window_stats (
+  stats_id     BIGINT      NOT NULL AUTO_INCREMENT,
+  window_start DATETIME(3) NOT NULL,
+  window_end   DATETIME(3) NOT NULL,
+  date         DATE        NOT NULL COMMENT 'UTC date of window_start',
+  reason       VARCHAR(64) NOT NULL,
+  messages     BIGINT      NOT NULL,
+  PRIMARY KEY (stats_id),
+  KEY idx_rejection_window_stats_date_reason (date, reason)
+);
+
 -- The row batches the Flink job has committed, one per sink subtask and checkpoint with rows. A batch and its rows
 -- are inserted in one transaction; a batch committed again after a restore finds its id here and is skipped.
 CREATE TABLE IF NOT EXISTS committed_batches (
@@ -102,3 +129,17 @@ CREATE OR REPLACE VIEW pipeline_freshness AS
   SELECT MAX(window_end) AS newest_window_end,
          TIMESTAMPDIFF(SECOND, MAX(window_end), UTC_TIMESTAMP(3)) AS newest_window_age_s
   FROM aggregated_data;
+
+-- Data quality of today's windows: messages read and dead-lettered, and the share rejected.
+CREATE OR REPLACE VIEW message_windows_today AS
+  SELECT window_start, window_end, messages_read, ticks_parsed, messages_dead_lettered, ticks_rejected,
+         CASE WHEN messages_read = 0 THEN 0 ELSE messages_dead_lettered / messages_read END AS rejection_rate
+  FROM message_window_stats
+  WHERE date = CURDATE();
+
+-- Today's dead-lettered messages per reason category.
+CREATE OR REPLACE VIEW rejection_reasons_today AS
+  SELECT reason, SUM(messages) AS messages
+  FROM rejection_window_stats
+  WHERE date = CURDATE()
+  GROUP BY reason;

@@ -5,9 +5,11 @@ CREATE USER IF NOT EXISTS 'trading_dashboard'@'%' IDENTIFIED BY '${MYSQL_DASHBOA
 CREATE USER IF NOT EXISTS 'trading_generator'@'%' IDENTIFIED BY '${MYSQL_GENERATOR_PASSWORD}';
 
 -- The Flink job appends window rows together with the id of their batch (see committed_batches).
-GRANT INSERT ON trading.aggregated_data     TO 'trading_writer'@'%';
-GRANT INSERT ON trading.ticker_window_stats TO 'trading_writer'@'%';
-GRANT INSERT ON trading.committed_batches   TO 'trading_writer'@'%';
+GRANT INSERT ON trading.aggregated_data        TO 'trading_writer'@'%';
+GRANT INSERT ON trading.ticker_window_stats    TO 'trading_writer'@'%';
+GRANT INSERT ON trading.message_window_stats   TO 'trading_writer'@'%';
+GRANT INSERT ON trading.rejection_window_stats TO 'trading_writer'@'%';
+GRANT INSERT ON trading.committed_batches      TO 'trading_writer'@'%';
 
 -- Dashboards read everything in the schema, views included, and change nothing.
 GRANT SELECT ON trading.* TO 'trading_dashboard'@'%';
