@@ -39,7 +39,9 @@ import org.junit.jupiter.api.Test;
 class DockerComposeTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     private static final Path COMPOSE_FILE = REPOSITORY.resolve("docker-compose.yml");
-    private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+    /** {@code ${NAME}}, {@code ${NAME:-default}} or {@code ${NAME:?message}}; group 2 is the default. */
+    private static final Pattern VARIABLE_WITH_DEFAULT =
+            Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?");
     private static final Pattern FROM = Pattern.compile("(?m)^FROM\\s+(\\S+)");
     private static final Pattern COPY_SOURCES = Pattern.compile("(?m)^COPY\\s+(?!--from)(.+)\\s+\\S+$");
     /** A port published on the one variable's address: {@code ${PUBLISH_ADDRESS:-127.0.0.1}:<host>:<container>}. */
@@ -187,15 +189,26 @@ class DockerComposeTest {
     }
 
     @Test
-    void everyVariableIsDefinedInDotEnv() throws IOException {
-        Set<String> defined = dotEnv().asMap().keySet();
-        Matcher used = VARIABLE.matcher(Files.readString(COMPOSE_FILE));
+    void everyVariableComesFromDotEnvOrHasTheDefaultOfItsSettingAndNoSecretHasADefault() throws IOException {
+        Set<String> inDotEnv = dotEnv().asMap().keySet();
+        Matcher used = VARIABLE_WITH_DEFAULT.matcher(Files.readString(COMPOSE_FILE));
+        Map<String, String> defaults = new HashMap<>();
         Set<String> variables = new HashSet<>();
         while (used.find()) {
             variables.add(used.group(1));
+            if (used.group(2) != null) {
+                defaults.put(used.group(1), used.group(2));
+            }
         }
-        assertThat(variables).isNotEmpty();
-        assertThat(defined).containsAll(variables);
+
+        assertThat(variables).hasSizeGreaterThan(8).allSatisfy(name ->
+                assertThat(inDotEnv.contains(name) || defaults.containsKey(name)).as(name + " is defined").isTrue());
+        assertThat(defaults).containsKeys("MYSQL_WRITER_USER", "MYSQL_DASHBOARD_USER", "MYSQL_GENERATOR_USER")
+                .allSatisfy((name, value) -> Setting.named(name).ifPresent(setting -> assertThat(value)
+                        .as("compose's default of " + name).isEqualTo(setting.defaultValue().orElse(null))));
+        assertThat(variables).filteredOn(name -> Setting.named(name).filter(Setting::isSecret).isPresent())
+                .hasSizeGreaterThanOrEqualTo(6)
+                .allSatisfy(secret -> assertThat(inDotEnv).as("secret " + secret).contains(secret));
     }
 
     @Test
@@ -203,8 +216,9 @@ class DockerComposeTest {
         List<String> arguments = new ArrayList<>();
         compose.path("services").path("job-submitter").path("command").forEach(arg -> arguments.add(arg.asText()));
 
-        assertThatCode(() -> JobConfig.parse(arguments.toArray(String[]::new))).doesNotThrowAnyException();
-        JobConfig config = JobConfig.parse(arguments.toArray(String[]::new));
+        Map<String, String> environment = Map.of(Setting.MYSQL_WRITER_PASSWORD.name(), "from-dot-env");
+        assertThatCode(() -> JobConfig.parse(environment, arguments.toArray(String[]::new))).doesNotThrowAnyException();
+        JobConfig config = JobConfig.parse(environment, arguments.toArray(String[]::new));
         assertThat(config.kafkaBootstrapServers()).isEqualTo(internalKafkaListener());
         assertThat(environmentNames("job-submitter")).isSubsetOf(names(Setting.readBy(JobConfig.commandLine())));
     }

@@ -1,6 +1,5 @@
 package io.tradingpipeline.localstack;
 
-import io.tradingpipeline.contract.DevelopmentDefaults;
 import io.tradingpipeline.contract.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,9 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
 
-    public static final String TRADING_DATA_TOPIC = DevelopmentDefaults.bundled().get(Setting.KAFKA_TOPIC).orElseThrow();
-    public static final String DEAD_LETTER_TOPIC =
-            DevelopmentDefaults.bundled().get(Setting.KAFKA_DLQ_TOPIC).orElseThrow();
+    public static final String TRADING_DATA_TOPIC = Setting.KAFKA_TOPIC.defaultValue().orElseThrow();
+    public static final String DEAD_LETTER_TOPIC = Setting.KAFKA_DLQ_TOPIC.defaultValue().orElseThrow();
     private static final int TRADING_DATA_PARTITIONS = 4;
     /** Task slots of the TaskManager: the parallelism of a job submitted with the cluster default. */
     public static final int FLINK_TASK_SLOTS = 2;

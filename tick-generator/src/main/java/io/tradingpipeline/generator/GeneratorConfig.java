@@ -2,6 +2,8 @@ package io.tradingpipeline.generator;
 
 import io.tradingpipeline.contract.ConnectionOptions;
 import io.tradingpipeline.contract.DurationConverter;
+import io.tradingpipeline.contract.Setting;
+import io.tradingpipeline.contract.SettingDefaults;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
             "Default: one round every 5 s until stopped (Ctrl+C / SIGTERM: flush, print totals, exit 0). "
                 + "Load mode: --rate.",
             "Durations: " + DurationConverter.SYNTAX + ". Options that name an environment variable fall back "
-                + "to it, then to the development default in the repository's .env."},
+                + "to it, then to the default shown; --mysql-generator-password has none."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all rounds acknowledged (also after SIGINT/SIGTERM)",
@@ -189,6 +191,7 @@ public final class GeneratorConfig implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        SettingDefaults.require(spec.commandLine(), Setting.MYSQL_GENERATOR_PASSWORD);
     }
 
     private void requirePositive(String option, Duration value) {
