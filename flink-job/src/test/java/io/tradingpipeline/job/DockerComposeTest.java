@@ -12,6 +12,8 @@ import io.tradingpipeline.generator.GeneratorConfig;
 import io.tradingpipeline.generator.StopSignal;
 import io.tradingpipeline.generator.TickGeneratorCli;
 import io.tradingpipeline.job.config.JobConfig;
+import io.tradingpipeline.localstack.FlinkSessionCluster;
+import io.tradingpipeline.localstack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,8 @@ import org.junit.jupiter.api.Test;
 class DockerComposeTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     private static final Path COMPOSE_FILE = REPOSITORY.resolve("docker-compose.yml");
+    private static final Pattern CREATED_TOPIC =
+            Pattern.compile("kafka-topics\\.sh .*?--create .*?--topic (\\S+) --partitions (\\d+)");
     /** {@code ${NAME}}, {@code ${NAME:-default}} or {@code ${NAME:?message}}; group 2 is the default. */
     private static final Pattern VARIABLE_WITH_DEFAULT =
             Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?");
@@ -117,14 +121,38 @@ class DockerComposeTest {
 
     @Test
     void flinksWebUiNeitherRunsUploadedJarsNorCancelsJobs() {
-        // The anchor shared by the JobManager and the TaskManagers, as the compose CLI resolves it.
-        String properties = readYaml(composeCli(Map.of(), "config")).path("services").path("jobmanager")
+        assertThat(flinkProperties("jobmanager")).containsEntry("web.submit.enable", "false")
+                .containsEntry("web.cancel.enable", "false");
+    }
+
+    @Test
+    void theClusterSchedulesAndRecoversAsTheLocalRunsDoes() {
+        Map<String, String> local = FlinkSessionCluster.recoverySettings(LocalStack.FLINK_TASK_SLOTS);
+
+        assertThat(local).containsKeys("heartbeat.interval", "taskmanager.numberOfTaskSlots");
+        for (String service : List.of("jobmanager", "taskmanager")) {
+            assertThat(flinkProperties(service)).as(service).containsAllEntriesOf(local);
+        }
+    }
+
+    @Test
+    void kafkaInitCreatesTheTopicsOfTheLocalStack() {
+        Matcher created = CREATED_TOPIC.matcher(compose.path("services").path("kafka-init").path("command").toString());
+        Map<String, Integer> topics = new HashMap<>();
+        while (created.find()) {
+            topics.put(created.group(1), Integer.parseInt(created.group(2)));
+        }
+
+        assertThat(topics).isEqualTo(LocalStack.TOPIC_PARTITIONS);
+    }
+
+    /** {@code FLINK_PROPERTIES} of {@code service}, as the compose CLI resolves the shared anchor, read as YAML. */
+    private static Map<String, String> flinkProperties(String service) {
+        String properties = readYaml(composeCli(Map.of(), "config")).path("services").path(service)
                 .path("environment").path("FLINK_PROPERTIES").asText();
         Map<String, String> flinkConfig = new HashMap<>();
-        properties.lines().map(line -> line.split(":", 2)).filter(keyValue -> keyValue.length == 2)
-                .forEach(keyValue -> flinkConfig.put(keyValue[0].strip(), keyValue[1].strip()));
-
-        assertThat(flinkConfig).containsEntry("web.submit.enable", "false").containsEntry("web.cancel.enable", "false");
+        readYaml(properties).fields().forEachRemaining(entry -> flinkConfig.put(entry.getKey(), entry.getValue().asText()));
+        return flinkConfig;
     }
 
     @Test

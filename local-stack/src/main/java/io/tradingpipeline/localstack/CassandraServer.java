@@ -102,7 +102,7 @@ public final class CassandraServer extends RestartableServer {
         try {
             applySchema(port, repository);
         } catch (RuntimeException e) {
-            throw process.failure("the schema in " + repository.root().resolve("cql") + " failed: " + e.getMessage(), e);
+            throw process.stopBecause("the schema in " + repository.root().resolve("cql") + " failed: " + e.getMessage(), e);
         }
         return new CassandraServer(port, process);
     }

@@ -134,7 +134,7 @@ public final class MySqlServer extends RestartableServer {
         try {
             applyScripts(adminUrl, rootPassword, repository);
         } catch (SQLException | RuntimeException e) {
-            throw process.failure("the scripts in " + repository.root().resolve("sql") + " failed: " + e.getMessage(), e);
+            throw process.stopBecause("the scripts in " + repository.root().resolve("sql") + " failed: " + e.getMessage(), e);
         }
         return new MySqlServer(port, process, repository);
     }

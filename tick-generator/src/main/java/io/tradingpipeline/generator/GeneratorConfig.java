@@ -4,6 +4,7 @@ import io.tradingpipeline.contract.ConnectionOptions;
 import io.tradingpipeline.contract.DurationConverter;
 import io.tradingpipeline.contract.Setting;
 import io.tradingpipeline.contract.SettingDefaults;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,6 +90,11 @@ public final class GeneratorConfig implements Callable<Integer> {
     @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "5s",
             description = "Time between progress lines on stderr.")
     private Duration progressInterval;
+
+    @Option(names = "--progress-file", paramLabel = "FILE",
+            description = "Also write the progress as JSON to FILE at every progress line and at the end "
+                    + "(replaced atomically), for programs to read.")
+    private Path progressFile;
 
     // --- market model ---
 
@@ -254,6 +260,11 @@ public final class GeneratorConfig implements Callable<Integer> {
 
     public Duration progressInterval() {
         return progressInterval;
+    }
+
+    /** Where to write the progress for programs; null for none. */
+    public Path progressFile() {
+        return progressFile;
     }
 
     /** The explicit seed, or null when a random one is to be used. */
