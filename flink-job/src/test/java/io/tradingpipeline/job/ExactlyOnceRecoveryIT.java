@@ -63,7 +63,8 @@ class ExactlyOnceRecoveryIT {
             JobSinks production = JobSinks.production(config);
             JobSinks failingOnce = new JobSinks(
                     FailOnceAfterCheckpoint.before(production.rawTicks(), MESSAGES_PER_BATCH * 10L / 4),
-                    production.sectorVolumes(), production.tickerStats(), production.deadLetters());
+                    production.sectorVolumes(), production.tickerStats(), production.deadLetters(),
+                    production.messageStats(), production.rejectionStats());
             try (PipelineTestRun job = PipelineTestRun.start(config, failingOnce)) {
                 Await.until("the first batch committed to MySQL", Duration.ofSeconds(90),
                         () -> FailOnceAfterCheckpoint.checkpointCompleted()
