@@ -255,7 +255,8 @@ class DeadLetterSerializerTest {
                 .toArray(Header[]::new);
         assertThat(batchBytes(message.key(), message.value(), headers)).as("the message in Kafka")
                 .isLessThanOrEqualTo(BROKER_DEFAULT_MAX_MESSAGE_BYTES);
-        return serializer.serialize(new DeadLetter(message, RejectionCategory.NOT_JSON, reason, new int[0]), null, null);
+        return serializer.serialize(new DeadLetter(message, RejectionCategory.NOT_JSON, reason, new int[0]), null,
+                null);
     }
 
     private static RawMessage message(byte[] key, byte[] value, MessageHeader[] headers) {
