@@ -3,11 +3,11 @@ package io.tradingpipeline.job.parse;
 import io.tradingpipeline.job.source.RawMessage;
 
 /**
- * A message that could not be (fully) used, with the reason. The whole original message is kept; when
- * only some ticks of an array were invalid, {@link #rejectedIndexes()} names them (the other ticks
+ * A message that could not be (fully) used, with the category and the reason. The whole original message is kept;
+ * when only some ticks of an array were invalid, {@link #rejectedIndexes()} names them (the other ticks
  * were processed), so a replay of the dead letter must only take those elements.
  *
  * @param rejectedIndexes zero-based array positions of the rejected ticks; empty when the whole message was
  *     unusable
  */
-public record DeadLetter(RawMessage message, String reason, int[] rejectedIndexes) {}
+public record DeadLetter(RawMessage message, RejectionCategory category, String reason, int[] rejectedIndexes) {}

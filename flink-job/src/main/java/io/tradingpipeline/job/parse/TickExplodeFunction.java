@@ -14,11 +14,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns one message into its valid ticks; a message with any problem also goes, unchanged, to the
- * {@link #DEAD_LETTERS} side output. Never throws for bad input.
+ * {@link #DEAD_LETTERS} side output, and every message leaves its {@link MessageOutcome} in the
+ * {@link #MESSAGE_OUTCOMES} side output. Never throws for bad input.
  */
 public class TickExplodeFunction extends ProcessFunction<RawMessage, Tick> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+    /** One outcome per message read, dead-lettered or not: what the data-quality windows count. */
+    public static final OutputTag<MessageOutcome> MESSAGE_OUTCOMES =
+            new OutputTag<>("message-outcomes", TypeInformation.of(MessageOutcome.class));
 
     private static final Logger LOG = LoggerFactory.getLogger(TickExplodeFunction.class);
     static final int MAX_LOGGED_REASON_CHARS = 500;
@@ -49,14 +53,17 @@ public class TickExplodeFunction extends ProcessFunction<RawMessage, Tick> {
             out.collect(tick);
         }
         ticksParsed.inc(parsed.ticks().size());
-        if (parsed.hasProblems()) {
+        RejectionCategory category = parsed.category();
+        if (category != null) {
             ticksRejected.inc(parsed.rejections().size());
             messagesDeadLettered.inc();
             String reason = parsed.problemDescription();
-            LOG.warn("Dead-lettering message {}-{} at offset {}: {}", message.topic(), message.partition(),
-                    message.offset(), forTheLog(reason));
-            ctx.output(DEAD_LETTERS, new DeadLetter(message, reason, parsed.rejectedIndexes()));
+            LOG.warn("Dead-lettering message {}-{} at offset {} ({}): {}", message.topic(), message.partition(),
+                    message.offset(), category.label(), forTheLog(reason));
+            ctx.output(DEAD_LETTERS, new DeadLetter(message, category, reason, parsed.rejectedIndexes()));
         }
+        ctx.output(MESSAGE_OUTCOMES,
+                new MessageOutcome(parsed.ticks().size(), parsed.rejections().size(), category));
     }
 
     /** A message with thousands of bad ticks has a reason of megabytes; the dead letter keeps it (capped) whole. */

@@ -1,0 +1,50 @@
+package io.tradingpipeline.job.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradingpipeline.job.parse.MessageOutcome;
+import io.tradingpipeline.job.parse.RejectionCategory;
+import org.junit.jupiter.api.Test;
+
+class MessageCountsTest {
+
+    @Test
+    void mergesEveryTotalAndEveryCategory() {
+        MessageCounts a = counts(new MessageOutcome(10, 0, null), new MessageOutcome(0, 0, RejectionCategory.EMPTY));
+        MessageCounts b = counts(new MessageOutcome(8, 2, RejectionCategory.INVALID_TICK),
+                new MessageOutcome(0, 0, RejectionCategory.EMPTY));
+
+        a.merge(b);
+
+        assertThat(a.getMessagesRead()).isEqualTo(4);
+        assertThat(a.getTicksParsed()).isEqualTo(18);
+        assertThat(a.getMessagesDeadLettered()).isEqualTo(3);
+        assertThat(a.getTicksRejected()).isEqualTo(2);
+        assertThat(a.deadLettered(RejectionCategory.EMPTY)).isEqualTo(2);
+        assertThat(a.deadLettered(RejectionCategory.INVALID_TICK)).isEqualTo(1);
+        assertThat(a.deadLettered(RejectionCategory.NOT_JSON)).isZero();
+    }
+
+    /** Window state written before the last category was added holds one count less. */
+    @Test
+    void countsACategoryThatStateFromBeforeItDoesNotHold() {
+        RejectionCategory newest = RejectionCategory.values()[RejectionCategory.values().length - 1];
+        MessageCounts restored = new MessageCounts();
+        restored.setDeadLetteredByCategory(new long[RejectionCategory.values().length - 1]);
+        assertThat(restored.deadLettered(newest)).isZero();
+
+        restored.merge(counts(new MessageOutcome(0, 0, newest)));
+        restored.add(new MessageOutcome(0, 0, newest));
+
+        assertThat(restored.deadLettered(newest)).isEqualTo(2);
+        assertThat(restored.getMessagesDeadLettered()).isEqualTo(2);
+    }
+
+    private static MessageCounts counts(MessageOutcome... outcomes) {
+        MessageCounts counts = new MessageCounts();
+        for (MessageOutcome outcome : outcomes) {
+            counts.add(outcome);
+        }
+        return counts;
+    }
+}
