@@ -44,20 +44,23 @@ const browser = await chromium.launch({
 });
 let exitCode = 1;
 try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  // Tall enough for the whole dashboard: a full-page screenshot of a shorter viewport resizes it, and the charts
+  // draw again while the screenshot is taken.
+  const page = await browser.newPage({ viewport: { width: 1600, height: 2100 } });
   page.setDefaultTimeout(timeout);
 
+  // As a person opening the dashboard's link: the login page, then straight to the dashboard (not the welcome page).
+  const dashboardPath = `/superset/dashboard/${options.dashboard}/`;
   const startedAt = Date.now();
-  await page.goto(`${options.url}/login/`);
+  await page.goto(`${options.url}/login/?next=${encodeURIComponent(`${dashboardPath}?standalone=1`)}`);
   await page.fill('input[name="username"], #username', user);
   await page.fill('input[name="password"], #password', password);
   await Promise.all([
-    page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout }),
+    page.waitForURL((url) => url.pathname === dashboardPath, { timeout }),
     page.click('button[type="submit"], input[type="submit"]'),
   ]);
 
   const openedAt = Date.now();
-  await page.goto(`${options.url}/superset/dashboard/${options.dashboard}/?standalone=1`);
   await page.waitForSelector('.dashboard-component-chart-holder');
   // Every chart holder has drawn something (a chart, a table, a number, an error or an empty state) and no
   // spinner is left.
