@@ -143,3 +143,43 @@ CREATE OR REPLACE VIEW rejection_reasons_today AS
   FROM rejection_window_stats
   WHERE date = CURDATE()
   GROUP BY reason;
+
+-- Indexes of the dashboard's questions, added to existing databases too (portable: MySQL 8.4 has no
+-- CREATE INDEX IF NOT EXISTS). Today's rows per ticker in window order: the views below and ticker_ohlc_today.
+SET @ddl = (SELECT IF(COUNT(*) = 0,
+    'ALTER TABLE ticker_window_stats ADD INDEX idx_ticker_window_stats_date_ticker_start (date, ticker, window_start)',
+    'DO 0') FROM information_schema.statistics
+  WHERE table_schema = 'trading' AND table_name = 'ticker_window_stats'
+    AND index_name = 'idx_ticker_window_stats_date_ticker_start');
+PREPARE add_index FROM @ddl;
+EXECUTE add_index;
+DEALLOCATE PREPARE add_index;
+-- The newest window of pipeline_freshness without reading every day's rows.
+SET @ddl = (SELECT IF(COUNT(*) = 0,
+    'ALTER TABLE aggregated_data ADD INDEX idx_aggregated_data_window_end (window_end)',
+    'DO 0') FROM information_schema.statistics
+  WHERE table_schema = 'trading' AND table_name = 'aggregated_data' AND index_name = 'idx_aggregated_data_window_end');
+PREPARE add_index FROM @ddl;
+EXECUTE add_index;
+DEALLOCATE PREPARE add_index;
+
+-- Each ticker's windows today with the change of its close since the day's open (the open of its first window,
+-- as in ticker_ohlc_today), in percent: tickers of any price level on one axis.
+CREATE OR REPLACE VIEW ticker_moves_today AS
+  SELECT window_start, window_end, ticker, sector, close_price, vwap, day_open,
+         CAST(100 * (close_price - day_open) / day_open AS DECIMAL(12,4)) AS change_pct
+  FROM (SELECT window_start, window_end, ticker, sector, close_price, vwap,
+               FIRST_VALUE(open_price) OVER (PARTITION BY ticker ORDER BY window_start, stats_id) AS day_open
+        FROM ticker_window_stats
+        WHERE date = CURDATE()) windows;
+
+-- The newest 5 windows of each ticker today.
+CREATE OR REPLACE VIEW ticker_latest_windows AS
+  SELECT window_start, window_end, ticker, sector, open_price, high_price, low_price, close_price, vwap,
+         total_volume, tick_count
+  FROM (SELECT window_start, window_end, ticker, sector, open_price, high_price, low_price, close_price, vwap,
+               total_volume, tick_count,
+               ROW_NUMBER() OVER (PARTITION BY ticker ORDER BY window_end DESC, stats_id DESC) AS newest
+        FROM ticker_window_stats
+        WHERE date = CURDATE()) windows
+  WHERE newest <= 5;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepares Superset: upgrades the metadata database, creates the admin, imports the dashboard from
-# superset/dashboard/ and points its database at this run's MySQL. Safe to run on every start: a
-# second run duplicates nothing. start.sh runs it before serving; `superset` must be on the PATH
+# superset/dashboard/ (replacing what an earlier start imported) pointing at this run's MySQL. Safe to run on
+# every start: a second run duplicates nothing. start.sh runs it before serving; `superset` must be on the PATH
 # (superset/install.sh prints the venv's bin directory).
 #
 # Environment (development defaults in the repository's .env):
@@ -48,14 +48,10 @@ else
 fi
 superset init >&2
 
-bundle="$(mktemp --suffix=.zip)"
-trap 'rm -f "$bundle"' EXIT
-python "$here/bundle.py" zip "$bundle"
+# Overwrites the database, datasets, charts and dashboard Superset has of the bundle (by uuid), so an edit of
+# superset/dashboard/ shows after a restart; the database's URI and password come from this run's environment.
 step "importing the dashboard"
-superset import-dashboards --path "$bundle" --username "$admin" >&2
-# The import keeps an existing database connection as it was; point it at this run's server and password.
-FLASK_SET_DATABASE_URI_URI="$(python "$here/bundle.py" database-uri)" superset set-database-uri --database_name Trading >&2
-rm -f "$bundle"
+python "$here/bundle.py" import --username "$admin" >&2
 python "$here/bundle.py" check-database || true
 step "prepared in $((SECONDS - started)) s"
 

@@ -1,6 +1,10 @@
 """The dashboard source in superset/dashboard/ made ready for Superset.
 
-`bundle.py zip OUT.zip` zips it into a bundle for `superset import-dashboards`.
+`bundle.py import --username ADMIN` imports it into the Superset of SUPERSET_CONFIG_PATH, overwriting the
+database, datasets, charts and dashboard it already has (matched by uuid): Superset's assets import, the command
+behind `POST /api/v1/assets/import/`. `superset import-dashboards` and `POST /api/v1/dashboard/import/` never
+overwrite an existing chart, dataset or database, so an edited one would not change.
+`bundle.py zip OUT.zip` zips the same bundle for `POST /api/v1/assets/import/` of a Superset elsewhere.
 
 Two things happen on the way:
 - ${NAME} placeholders (the database's host, port, user and password) are filled from the environment, so
@@ -33,14 +37,14 @@ def fill_placeholders(text: str, source: Path) -> str:
     def value(match: re.Match) -> str:
         name = match.group(1)
         if not os.environ.get(name):
-            sys.exit(f"bundle: {name} is not set; {source.relative_to(SOURCE)} needs it")
+            sys.exit(f"bundle: {name} is not set; {source.parent.name}/{source.name} needs it")
         return quote(os.environ[name], safe="")
 
     return PLACEHOLDER.sub(value, text)
 
 
-def database_yaml() -> str:
-    config, uri = database_config()
+def database_yaml(path: Path) -> str:
+    config, uri = database_config(path)
     config["sqlalchemy_uri"] = uri
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
@@ -61,21 +65,55 @@ def chart_yaml(path: Path) -> str:
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
-def build(output: Path) -> None:
+def contents(source: Path) -> dict[str, str]:
+    """The bundle's files by their path in it (metadata.yaml, databases/…), as Superset's importers take them."""
+    files = {}
+    for path in sorted(source.rglob("*.yaml")):
+        relative = path.relative_to(source)
+        if relative.parts[0] == "databases":
+            text = database_yaml(path)
+        elif relative.parts[0] == "charts":
+            text = chart_yaml(path)
+        else:
+            text = path.read_text(encoding="utf-8")
+        files[relative.as_posix()] = text
+    return files
+
+
+def build(source: Path, output: Path) -> None:
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for path in sorted(SOURCE.rglob("*.yaml")):
-            relative = path.relative_to(SOURCE)
-            if relative.parts[0] == "databases":
-                text = database_yaml()
-            elif relative.parts[0] == "charts":
-                text = chart_yaml(path)
-            else:
-                text = path.read_text(encoding="utf-8")
-            bundle.writestr(f"{BUNDLE_ROOT}/{relative.as_posix()}", text)
+        for name, text in contents(source).items():
+            bundle.writestr(f"{BUNDLE_ROOT}/{name}", text)
 
 
-def database_config() -> tuple[dict, str]:
-    path = SOURCE / "databases" / "trading.yaml"
+def import_assets(source: Path, username: str) -> int:
+    """Imports the bundle as `username`, replacing what Superset has of it; nothing is duplicated."""
+    from superset.app import create_app
+
+    app = create_app()
+    with app.app_context():
+        from superset import security_manager
+        from superset.commands.exceptions import CommandInvalidError, ImportFailedError
+        from superset.commands.importers.v1.assets import ImportAssetsCommand
+        from superset.utils.core import override_user
+
+        user = security_manager.find_user(username=username)
+        if user is None:
+            print(f"bundle: no Superset user {username!r} to import the dashboard as", file=sys.stderr)
+            return 1
+        try:
+            with override_user(user):
+                ImportAssetsCommand(contents(source)).run()
+        except ImportFailedError as error:
+            # The command's transaction wraps what went wrong, e.g. the files its schemas refused.
+            cause = error.__cause__
+            reason = cause.normalized_messages() if isinstance(cause, CommandInvalidError) else cause or error.message
+            print(f"bundle: importing {source} failed: {reason}", file=sys.stderr)
+            return 1
+    return 0
+
+
+def database_config(path: Path = SOURCE / "databases" / "trading.yaml") -> tuple[dict, str]:
     config = yaml.safe_load(path.read_text(encoding="utf-8"))
     return config, fill_placeholders(config["sqlalchemy_uri"], path)
 
@@ -101,13 +139,17 @@ def check_database() -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bundle.py", description="The dashboard source made ready for Superset.")
     commands = parser.add_subparsers(dest="command", required=True)
-    zip_command = commands.add_parser("zip", help="zip the bundle for superset import-dashboards")
+    import_command = commands.add_parser("import", help="import the bundle, overwriting what Superset has of it")
+    import_command.add_argument("--username", required=True, help="the Superset user the import runs as")
+    zip_command = commands.add_parser("zip", help="zip the bundle for POST /api/v1/assets/import/")
     zip_command.add_argument("output", type=Path)
     commands.add_parser("database-uri", help="print the database URI with the placeholders filled")
     commands.add_parser("check-database", help="read from the database as the dashboard does")
     arguments = parser.parse_args()
+    if arguments.command == "import":
+        return import_assets(SOURCE, arguments.username)
     if arguments.command == "zip":
-        build(arguments.output)
+        build(SOURCE, arguments.output)
     elif arguments.command == "database-uri":
         print(database_config()[1])
     else:

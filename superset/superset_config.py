@@ -58,3 +58,16 @@ SUPERSET_WEBSERVER_PORT = int(os.environ.get("SUPERSET_PORT", "8088"))
 SUPERSET_LOAD_EXAMPLES = False
 # CSRF tokens live an hour, Flask-WTF's default (Superset's own default is a week).
 WTF_CSRF_TIME_LIMIT = 3600
+
+# Superset 6.1.0 passes every query through sqlglot, and sqlglot 28.10 rewrites the MySQL engine's built-in
+# second, minute and hour grains DATE_ADD(DATE(x), INTERVAL … MINUTE) into DATE_ADD(x, …), which shifts every
+# bucket by the time of day (apache/superset#36798, tobymao/sqlglot#8392). The same buckets with the date cast
+# to DATETIME survive the rewrite; these override the built-in grains of the "mysql" engine (MariaDB included).
+_DAY_START = "CAST(DATE({col}) AS DATETIME)"
+TIME_GRAIN_ADDON_EXPRESSIONS = {
+    "mysql": {
+        "PT1S": f"DATE_ADD({_DAY_START}, INTERVAL (HOUR({{col}})*3600 + MINUTE({{col}})*60 + SECOND({{col}})) SECOND)",
+        "PT1M": f"DATE_ADD({_DAY_START}, INTERVAL (HOUR({{col}})*60 + MINUTE({{col}})) MINUTE)",
+        "PT1H": f"DATE_ADD({_DAY_START}, INTERVAL HOUR({{col}}) HOUR)",
+    },
+}

@@ -52,6 +52,8 @@ class BootstrapScriptTest {
         List<String> calls = bootstrap("username:admin | email:admin@localhost | role:[Admin]\n", Map.of());
 
         assertThat(calls).contains("superset db upgrade", "superset init")
+                .anyMatch(call -> call.matches("python \\S+/bundle\\.py import --username admin"))
+                .noneMatch(call -> call.startsWith("superset import-dashboards"))
                 .noneMatch(call -> call.startsWith("superset fab create-admin"))
                 .noneMatch(call -> call.startsWith("superset fab reset-password"))
                 .noneMatch(call -> call.contains("admin-secret"));

@@ -18,21 +18,38 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The dashboard as users get it: Superset installed from the pinned requirements, started by the local stack's
- * start script against MariaDB with {@code sql/} applied, the bundle imported with the real CLI. Every chart's
+ * start script against MariaDB with {@code sql/} applied, the bundle imported by the start script. Every chart's
  * data, as Superset serves it, equals the same question asked of MariaDB in SQL.
  */
 class DashboardIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> CHART_NAMES = List.of("Ticks today", "Volume today", "Newest window age",
-            "Volume by sector today", "Volume per sector over time", "Price per ticker (close and VWAP)",
-            "OHLC per ticker today", "Latest windows");
+    private static final List<String> CHART_NAMES = List.of("Ticks today", "Volume today", "Dead letters today",
+            "Newest window age", "Change since today's open (%)", "Close and VWAP — biggest mover or the filtered ticker",
+            "Volume by sector today", "Volume per sector over time", "Rejection rate over time",
+            "Dead letters by reason today", "OHLC per ticker today", "Latest windows");
+    /** The defaults of flink-job's JobConfig (--window-size, --checkpoint-interval). */
+    private static final int JOB_DEFAULT_WINDOW_SECONDS = 60;
+    private static final int JOB_DEFAULT_CHECKPOINT_INTERVAL_SECONDS = 10;
+    /** A window's minute, as Superset's minute grain buckets it, in epoch milliseconds. */
+    private static final String MINUTE_OF_START =
+            "UNIX_TIMESTAMP(DATE_FORMAT(window_start, '%Y-%m-%d %H:%i:00')) * 1000 AS window_start";
+    /** Each window of today with its ticker's change since the open of the ticker's first window today, in %. */
+    private static final String CHANGE_SINCE_OPEN = """
+            (SELECT w.window_start, w.ticker, w.close_price, w.vwap,
+                    ROUND(100 * (w.close_price - o.open_price) / o.open_price, 4) AS change_pct
+             FROM ticker_window_stats w
+             JOIN ticker_window_stats o ON o.date = w.date AND o.ticker = w.ticker
+               AND o.window_start = (SELECT MIN(f.window_start) FROM ticker_window_stats f
+                                     WHERE f.date = w.date AND f.ticker = w.ticker)
+             WHERE w.date = UTC_DATE()) moves""";
 
     private static LocalStack stack;
     private static SupersetClient superset;
@@ -76,14 +93,24 @@ class DashboardIT {
                 Arguments.of("Ticks today", "SELECT SUM(tick_count) AS ticks FROM aggregated_data" + today, true),
                 Arguments.of("Volume today", "SELECT SUM(total_volume) AS total_volume FROM aggregated_data" + today,
                         true),
+                Arguments.of("Dead letters today", "SELECT SUM(messages_dead_lettered) AS dead_letters"
+                        + " FROM message_window_stats" + today, true),
                 Arguments.of("Volume by sector today", "SELECT sector, SUM(total_volume) AS total_volume"
                         + " FROM aggregated_data" + today + " GROUP BY sector ORDER BY total_volume DESC", true),
-                Arguments.of("Volume per sector over time", "SELECT " + windowEnd + ", sector,"
+                Arguments.of("Volume per sector over time", "SELECT " + MINUTE_OF_START + ", sector,"
                         + " SUM(total_volume) AS total_volume FROM aggregated_data" + today
-                        + " GROUP BY window_end, sector", false),
-                Arguments.of("Price per ticker (close and VWAP)", "SELECT " + windowEnd + ", ticker,"
-                        + " MAX(close_price) AS close_price, MAX(vwap) AS vwap FROM ticker_window_stats" + today
-                        + " GROUP BY window_end, ticker", false),
+                        + " GROUP BY 1, sector", false),
+                Arguments.of("Change since today's open (%)", "SELECT " + MINUTE_OF_START + ", ticker,"
+                        + " AVG(change_pct) AS change_pct FROM " + CHANGE_SINCE_OPEN + " GROUP BY 1, ticker", false),
+                Arguments.of("Close and VWAP — biggest mover or the filtered ticker", "SELECT " + MINUTE_OF_START
+                        + ", ticker, AVG(close_price) AS Close, AVG(vwap) AS VWAP FROM " + CHANGE_SINCE_OPEN
+                        + " WHERE ticker = (SELECT ticker FROM " + CHANGE_SINCE_OPEN
+                        + " GROUP BY ticker ORDER BY MAX(ABS(change_pct)) DESC LIMIT 1) GROUP BY 1, ticker", false),
+                Arguments.of("Rejection rate over time", "SELECT " + MINUTE_OF_START + ","
+                        + " SUM(messages_dead_lettered) / SUM(messages_read) AS rejection_rate"
+                        + " FROM message_window_stats" + today + " GROUP BY 1", false),
+                Arguments.of("Dead letters by reason today", "SELECT reason, SUM(messages) AS messages"
+                        + " FROM rejection_window_stats" + today + " GROUP BY reason ORDER BY messages DESC", true),
                 Arguments.of("OHLC per ticker today", """
                         SELECT ticker, sector,
                                MAX(CASE WHEN first_window = 1 THEN open_price END) AS open_price,
@@ -97,8 +124,10 @@ class DashboardIT {
                               FROM ticker_window_stats WHERE date = UTC_DATE()) windows
                         GROUP BY ticker, sector ORDER BY ticker""", true),
                 Arguments.of("Latest windows", "SELECT " + windowEnd + ", ticker, open_price, high_price,"
-                        + " low_price, close_price, vwap, total_volume, tick_count FROM ticker_window_stats" + today
-                        + " ORDER BY window_end DESC, ticker LIMIT 50", true));
+                        + " low_price, close_price, vwap, total_volume, tick_count FROM ticker_window_stats w" + today
+                        + " AND (SELECT COUNT(*) FROM ticker_window_stats n WHERE n.date = w.date"
+                        + " AND n.ticker = w.ticker AND n.window_end > w.window_end) < 5"
+                        + " ORDER BY window_end DESC, ticker", true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,6 +142,48 @@ class DashboardIT {
         } else {
             assertThat(actual).as(chartName).containsExactlyInAnyOrderElementsOf(expected);
         }
+    }
+
+    @Test
+    void minuteBucketsAcrossAnHourBoundaryEqualTheSameGroupByInSql() throws Exception {
+        List<Map<String, Object>> expected = normalize(KnownWindows.query(stack.mysql(), "SELECT "
+                + MINUTE_OF_START + ", sector, SUM(total_volume) AS total_volume FROM aggregated_data"
+                + " WHERE date = UTC_DATE() GROUP BY 1, sector"));
+        List<Map<String, Object>> actual = normalize(chartData("Volume per sector over time"));
+        long windows = KnownWindows.query(stack.mysql(), "SELECT DISTINCT window_start FROM aggregated_data"
+                + " WHERE date = UTC_DATE()").size();
+        List<Long> minutes = expected.stream().map(row -> ((BigDecimal) row.get("window_start")).longValue())
+                .distinct().sorted().toList();
+
+        assertThat(minutes).as("minute buckets").hasSize((int) (windows * KnownWindows.WINDOW_SECONDS / 60));
+        assertThat(minutes.stream().map(millis -> millis / 3_600_000).distinct()).as("hours of the buckets")
+                .hasSize(2);
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void noChartOfTheDefaultViewReachesItsRowLimit() throws Exception {
+        for (String chartName : CHART_NAMES) {
+            int id = chartId(chartName);
+            int rowLimit = JSON.readTree(superset.getOk("/api/v1/chart/" + id).path("result").path("query_context")
+                    .asText()).path("queries").get(0).path("row_limit").asInt();
+            JsonNode result = superset.getOk("/api/v1/chart/" + id + "/data/?format=json").path("result").get(0);
+
+            assertThat(result.path("rowcount").asInt()).as(chartName + " rows of its limit " + rowLimit)
+                    .isPositive().isLessThan(rowLimit);
+        }
+    }
+
+    @Test
+    void theNewestWindowAgeTurnsRedPastTwoWindowsPlusACheckpoint() throws Exception {
+        JsonNode params = JSON.readTree(superset.getOk("/api/v1/chart/" + chartId("Newest window age"))
+                .path("result").path("params").asText());
+        JsonNode red = params.path("conditional_formatting").get(0);
+
+        assertThat(red.path("column").asText()).isEqualTo("newest_window_age_s");
+        assertThat(red.path("operator").asText()).isEqualTo(">");
+        assertThat(red.path("targetValue").asInt()).as("2 × the job's default window + its checkpoint interval")
+                .isEqualTo(2 * JOB_DEFAULT_WINDOW_SECONDS + JOB_DEFAULT_CHECKPOINT_INTERVAL_SECONDS);
     }
 
     @Test
@@ -141,20 +212,88 @@ class DashboardIT {
         assertThat(latestWindowsBeforeToday).as("yesterday's rows (1000× the volume) in today's table").isZero();
     }
 
+    /**
+     * The start script of a copy of superset/ whose bundle has a chart renamed and a dataset column relabelled: a
+     * restart shows both edits, duplicates nothing and keeps the admin's password; the real bundle brings them back.
+     */
     @Test
-    void aSecondBootstrapDuplicatesNothingAndKeepsTheAdminsPassword() throws Exception {
+    void aBootstrapOfAnEditedBundleShowsTheEditsDuplicatesNothingAndKeepsTheAdminsPassword(@TempDir Path dir)
+            throws Exception {
         Map<String, Integer> before = objectCounts();
+        Path copy = copyOfTheSupersetFiles(dir);
+        replace(copy.resolve("dashboard/charts/ticks_today.yaml"), "slice_name: Ticks today",
+                "slice_name: Ticks so far today");
+        replace(copy.resolve("dashboard/datasets/trading/sector_windows_today.yaml"),
+                "{column_name: tick_count, verbose_name: Ticks,", "{column_name: tick_count, verbose_name: Ticks counted,");
+        SupersetProcesses.Result edited;
+        try {
+            edited = SupersetProcesses.run(stack.superset(), Map.of("SUPERSET_ADMIN_PASSWORD", "a-new-password"),
+                    "bash", copy.resolve("bootstrap.sh").toString());
 
-        SupersetProcesses.Result bootstrap = SupersetProcesses.run(stack.superset(),
-                Map.of("SUPERSET_ADMIN_PASSWORD", "a-new-password"), "bash", SupersetProcesses.script("bootstrap.sh"));
+            assertThat(edited.exitCode()).as(edited.output()).isZero();
+            assertThat(chartNames()).contains("Ticks so far today").doesNotContain("Ticks today");
+            assertThat(columnLabel("sector_windows_today", "tick_count")).isEqualTo("Ticks counted");
+            assertThat(objectCounts()).isEqualTo(before);
+        } finally {
+            SupersetProcesses.Result restored = SupersetProcesses.run(stack.superset(), Map.of(), "bash",
+                    SupersetProcesses.script("bootstrap.sh"));
+            assertThat(restored.exitCode()).as(restored.output()).isZero();
+        }
 
-        assertThat(bootstrap.exitCode()).as(bootstrap.output()).isZero();
+        assertThat(chartNames()).contains("Ticks today").doesNotContain("Ticks so far today");
+        assertThat(columnLabel("sector_windows_today", "tick_count")).isEqualTo("Ticks");
         assertThat(objectCounts()).isEqualTo(before);
-        assertThat(before).containsEntry("dashboard", 1).containsEntry("chart", 8).containsEntry("dataset", 5)
-                .containsEntry("database", 1);
-        assertThat(bootstrap.output()).contains("keeping the password of " + stack.superset().admin().user());
+        assertThat(before).containsEntry("dashboard", 1).containsEntry("chart", CHART_NAMES.size())
+                .containsEntry("dataset", 9).containsEntry("database", 1);
+        assertThat(edited.output()).contains("keeping the password of " + stack.superset().admin().user());
         SupersetClient.login(stack.superset().url(), stack.superset().admin().user(),
                 stack.superset().admin().password());
+    }
+
+    /** The start scripts, the config and the bundle of superset/, copied into {@code dir}. */
+    private static Path copyOfTheSupersetFiles(Path dir) throws Exception {
+        for (String file : List.of("bootstrap.sh", "bundle.py", "superset_config.py")) {
+            Files.copy(Path.of(SupersetProcesses.script(file)), dir.resolve(file));
+        }
+        Path bundle = Path.of(SupersetProcesses.script("dashboard"));
+        try (Stream<Path> files = Files.walk(bundle)) {
+            for (Path file : files.toList()) {
+                Path target = dir.resolve("dashboard").resolve(bundle.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return dir;
+    }
+
+    private static void replace(Path file, String text, String replacement) throws Exception {
+        String content = Files.readString(file);
+        assertThat(content).as(file.toString()).contains(text);
+        Files.writeString(file, content.replace(text, replacement));
+    }
+
+    private static List<String> chartNames() throws Exception {
+        List<String> names = new ArrayList<>();
+        superset.getOk("/api/v1/chart/?q=" + SupersetClient.rison("(columns:!(slice_name),page_size:100)"))
+                .path("result").forEach(chart -> names.add(chart.path("slice_name").asText()));
+        return names;
+    }
+
+    /** The verbose name of the dataset's column, as Superset has it. */
+    private static String columnLabel(String table, String column) throws Exception {
+        JsonNode datasets = superset.getOk("/api/v1/dataset/?q=" + SupersetClient.rison(
+                "(filters:!((col:table_name,opr:eq,value:" + table + ")))")).path("result");
+        assertThat(datasets.size()).as("datasets named " + table).isEqualTo(1);
+        for (JsonNode candidate : superset.getOk("/api/v1/dataset/" + datasets.get(0).path("id").asInt())
+                .path("result").path("columns")) {
+            if (candidate.path("column_name").asText().equals(column)) {
+                return candidate.path("verbose_name").asText();
+            }
+        }
+        throw new AssertionError(table + " has no column " + column);
     }
 
     @Test
@@ -182,7 +321,8 @@ class DashboardIT {
 
         SupersetProcesses.Result check = SupersetProcesses.run(stack.superset(), Map.of(), "node",
                 SupersetProcesses.script("browser/check-dashboard.mjs"), "--url", stack.superset().url(),
-                "--dashboard", SupersetServer.DASHBOARD_SLUG, "--charts", "8", "--screenshot", screenshot.toString());
+                "--dashboard", SupersetServer.DASHBOARD_SLUG, "--charts", Integer.toString(CHART_NAMES.size()),
+                "--screenshot", screenshot.toString());
 
         assertThat(check.exitCode()).as(check.output()).isZero();
         JsonNode report = JSON.readTree(check.output().lines().filter(line -> line.startsWith("{")).findFirst()
