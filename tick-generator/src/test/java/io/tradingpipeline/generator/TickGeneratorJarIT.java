@@ -2,6 +2,7 @@ package io.tradingpipeline.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingpipeline.contract.GeneratorProgress;
 import io.tradingpipeline.localstack.LocalStack;
 import io.tradingpipeline.localstack.LocalStackExtension;
 import java.io.BufferedReader;
@@ -15,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar as users run it: SIGTERM flushes, prints the totals and exits 0. */
+/** The packaged jar as users run it: SIGTERM flushes, prints the totals, writes the final progress and exits 0. */
 @ExtendWith(LocalStackExtension.class)
 class TickGeneratorJarIT {
 
@@ -27,13 +29,15 @@ class TickGeneratorJarIT {
     }
 
     @Test
-    void sigtermFlushesAndExitsZero() throws Exception {
+    void sigtermFlushesWritesTheFinalProgressForProgramsAndExitsZero(@TempDir Path dir) throws Exception {
         Path jar = Path.of(System.getProperty("tickGenerator.jar", "target/tick-generator.jar"));
         assertThat(jar).exists();
         String topic = GeneratorRun.freshTopic(stack);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-        command.addAll(GeneratorRun.args(stack, topic, "--interval=100ms"));
+        Path progressFile = dir.resolve("progress.json");
+        command.addAll(GeneratorRun.args(stack, topic, "--interval=100ms", "--progress-interval=1s",
+                "--progress-file=" + progressFile));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 
         StringBuilder output = new StringBuilder();
@@ -73,6 +77,10 @@ class TickGeneratorJarIT {
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             assertThat(run.sentRounds()).isPositive();
             assertThat(TopicContents.read(stack.kafka().bootstrapServers(), topic)).hasSize((int) run.sentRounds());
+            assertThat(GeneratorProgress.readFrom(progressFile)).hasValueSatisfying(progress -> {
+                assertThat(progress.sentRounds()).isEqualTo(run.sentRounds());
+                assertThat(progress.finished()).isTrue();
+            });
         } finally {
             process.destroyForcibly();
         }
