@@ -46,16 +46,21 @@ public final class GeneratedTicks implements ExpectedTicks {
 
     /** The next message: {@value #TICKS_PER_MESSAGE} valid ticks. */
     public byte[] nextMessage() {
-        return message(-1);
+        return message(-1, createdAt);
+    }
+
+    /** The next message: {@value #TICKS_PER_MESSAGE} valid ticks created at {@code tickCreatedAt}. */
+    public byte[] nextMessageAt(Instant tickCreatedAt) {
+        return message(-1, tickCreatedAt.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** A message whose tick at {@code invalidIndex} has a negative volume; the others are valid. */
     public byte[] nextMessageWithInvalidTick(int invalidIndex) {
-        return message(invalidIndex);
+        return message(invalidIndex, createdAt);
     }
 
     /** Decimal prices, unlike the generator's, so that the job's DECIMAL path is exercised too. */
-    private byte[] message(int invalidIndex) {
+    private byte[] message(int invalidIndex, Instant createdAt) {
         ArrayNode message = JSON.createArrayNode();
         String createdAtText = TickFormat.CREATED_AT_FORMAT.format(createdAt);
         for (int i = 0; i < TICKS_PER_MESSAGE; i++) {
