@@ -63,11 +63,13 @@ public final class TradingJob {
         WindowAssigner<Object, TimeWindow> windows = eventTime ? TumblingEventTimeWindows.of(settings.windowSize())
                 : TumblingProcessingTimeWindows.of(settings.windowSize());
         String windowUidSuffix = eventTime ? "-event-window" : "-window";
+        // The local stack's status line tells the mode by this name.
+        String windowNameSuffix = eventTime ? " (event time)" : "";
         DataStream<SectorVolume> sectorVolumes = candles
                 .keyBy(new SectorDayKey())
                 .window(windows)
                 .aggregate(new SectorVolumeAggregate(), new SectorVolumeWindow())
-                .name("Volume per date and sector")
+                .name("Volume per date and sector" + windowNameSuffix)
                 .uid("sector-volume" + windowUidSuffix);
         sinks.sectorVolumes().attach(sectorVolumes, "Sector volumes to MySQL (aggregated_data)",
                 "sector-volume-mysql-sink");
@@ -76,7 +78,7 @@ public final class TradingJob {
                 .keyBy(new TickerSectorDayKey())
                 .window(windows)
                 .aggregate(new TickerCandleAggregate(), new TickerStatsWindow())
-                .name("Candle per date and ticker")
+                .name("Candle per date and ticker" + windowNameSuffix)
                 .uid("ticker-stats" + windowUidSuffix);
         sinks.tickerStats().attach(tickerStats, "Ticker candles to MySQL (ticker_window_stats)",
                 "ticker-stats-mysql-sink");
