@@ -280,21 +280,30 @@ public final class LocalRun {
                 if (!name.contains(SECTOR_WINDOW_OPERATOR)) {
                     continue;
                 }
-                if (!name.contains(EVENT_TIME_SUFFIX)) {
-                    return "processing time";
-                }
-                long watermark = Long.MAX_VALUE;
-                for (JsonNode subtask : JSON.readTree(flink.rest("/jobs/" + jobId + "/vertices/"
-                        + vertex.path("id").asText() + "/watermarks"))) {
-                    watermark = Math.min(watermark, subtask.path("value").asLong(Long.MIN_VALUE));
-                }
-                return watermark == Long.MIN_VALUE || watermark == Long.MAX_VALUE ? "event time, no watermark yet"
-                        : "event time, watermark " + age(Instant.ofEpochMilli(watermark), now) + " behind";
+                JsonNode watermarks = name.contains(EVENT_TIME_SUFFIX) ? JSON.readTree(flink.rest("/jobs/" + jobId
+                        + "/vertices/" + vertex.path("id").asText() + "/watermarks")) : null;
+                return windowTime(name, watermarks, now);
             }
             return "window time unknown";
         } catch (IOException | RuntimeException e) {
             return "window time unknown (" + e.getMessage().lines().findFirst().orElse("") + ")";
         }
+    }
+
+    /**
+     * "processing time", or "event time" and the lag of the least of the subtask watermarks of the window operator
+     * {@code vertexName}, from Flink's {@code /jobs/<id>/vertices/<id>/watermarks} (an array of id and value).
+     */
+    static String windowTime(String vertexName, JsonNode watermarks, Instant now) {
+        if (!vertexName.contains(EVENT_TIME_SUFFIX)) {
+            return "processing time";
+        }
+        long watermark = Long.MAX_VALUE;
+        for (JsonNode subtask : watermarks) {
+            watermark = Math.min(watermark, subtask.path("value").asLong(Long.MIN_VALUE));
+        }
+        return watermark == Long.MIN_VALUE || watermark == Long.MAX_VALUE ? "event time, no watermark yet"
+                : "event time, watermark " + age(Instant.ofEpochMilli(watermark), now) + " behind";
     }
 
     private String newestWindow(Instant now) {
