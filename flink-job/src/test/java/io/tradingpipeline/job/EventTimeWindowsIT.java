@@ -103,6 +103,14 @@ class EventTimeWindowsIT {
 
     @Test
     @Timeout(240)
+    void aCheckpointThatNeverCompletesLeavesTheRowsOfARunWithoutIt(LocalStack stack) throws Exception {
+        assertReplayWritesTheSameRows(stack, "replay-prepared", config -> JobSinks.production(config)
+                .withSectorVolumes(InjectedFault.failingCheckpointAfterItsBatchWasPrepared(
+                        JobSinks.production(config).sectorVolumes())), true);
+    }
+
+    @Test
+    @Timeout(240)
     void aCrashWhileWindowsFireLeavesTheRowsOfARunWithoutIt(LocalStack stack) throws Exception {
         assertReplayWritesTheSameRows(stack, "replay-firing", config -> JobSinks.production(config).withSectorVolumes(
                 InjectedFault.failingOnRow(JobSinks.production(config).sectorVolumes(), 2)), true);
