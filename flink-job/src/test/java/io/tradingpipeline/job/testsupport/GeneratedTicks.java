@@ -60,9 +60,9 @@ public final class GeneratedTicks implements ExpectedTicks {
     }
 
     /** Decimal prices, unlike the generator's, so that the job's DECIMAL path is exercised too. */
-    private byte[] message(int invalidIndex, Instant createdAt) {
+    private byte[] message(int invalidIndex, Instant tickCreatedAt) {
         ArrayNode message = JSON.createArrayNode();
-        String createdAtText = TickFormat.CREATED_AT_FORMAT.format(createdAt);
+        String createdAtText = TickFormat.CREATED_AT_FORMAT.format(tickCreatedAt);
         for (int i = 0; i < TICKS_PER_MESSAGE; i++) {
             long id = nextId++;
             String[] company = COMPANIES[(int) (id % COMPANIES.length)];
@@ -78,7 +78,7 @@ public final class GeneratedTicks implements ExpectedTicks {
                     .put(TickFormat.VOLUME, i == invalidIndex ? -volume : volume)
                     .put(TickFormat.SECTOR, company[1]);
             if (i != invalidIndex) {
-                ticksById.put(id, new ExpectedTick(id, createdAt, company[0], company[1], volume, marketCap, price));
+                ticksById.put(id, new ExpectedTick(id, tickCreatedAt, company[0], company[1], volume, marketCap, price));
             }
         }
         try {
