@@ -1,15 +1,17 @@
 """Superset configuration of the trading dashboard, for the local run and docker compose alike.
 
-Everything that differs between machines comes from the environment (development defaults in the
+Everything that differs between machines comes from the environment (development values in the
 repository's .env): SUPERSET_SECRET_KEY and SUPERSET_HOME (the metadata database). The development key of .env
 is public, so it is accepted only with SUPERSET_ENV=development.
 """
+import hashlib
 import os
 import sys
 
 
-# SUPERSET_SECRET_KEY of the repository's .env (a test keeps the two equal).
-DEVELOPMENT_SECRET_KEY = "trading-dashboard-dev-only-secret-key"
+# SHA-256 of SUPERSET_SECRET_KEY in the repository's .env (a test keeps the two equal): the image carries no
+# secret, not even the published one.
+DEVELOPMENT_SECRET_KEY_SHA256 = "0c0d34109e61d63b63eb8caef81b4f222cbb78004b898ce691ca2553161969dd"
 
 
 def _refuse_to_start(problem: str, remedy: str):
@@ -26,7 +28,7 @@ def _required(name: str) -> str:
 
 
 SECRET_KEY = _required("SUPERSET_SECRET_KEY")
-if SECRET_KEY == DEVELOPMENT_SECRET_KEY and os.environ.get("SUPERSET_ENV") != "development":
+if hashlib.sha256(SECRET_KEY.encode()).hexdigest() == DEVELOPMENT_SECRET_KEY_SHA256 and os.environ.get("SUPERSET_ENV") != "development":
     _refuse_to_start("SUPERSET_SECRET_KEY is the development key published in the repository's .env",
                      "Set a secret of your own (openssl rand -base64 42), or SUPERSET_ENV=development on a "
                      "development machine")

@@ -32,7 +32,9 @@ done <<< "$jobs"
 
 restore=()
 # Neither directory exists before the first checkpoint; find's complaint must not end the script (pipefail).
-newest="$({ find "$data/savepoints" "$data/checkpoints" -name _metadata -printf '%T@ %h\n' 2>/dev/null || true; } \
+# The same lookup as the local run's (LocalRun.newestRestorePoint): the newest _metadata at most 3 levels down.
+newest="$({ find "$data/savepoints" "$data/checkpoints" -maxdepth 3 -type f -name _metadata -printf '%T@ %h\n' \
+  2>/dev/null || true; } \
   | sort -n | tail -n 1 | cut -d' ' -f2-)"
 if [[ -n "$newest" ]]; then
   echo "submit-job: resuming from $newest"

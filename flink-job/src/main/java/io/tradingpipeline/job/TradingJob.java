@@ -1,5 +1,6 @@
 package io.tradingpipeline.job;
 
+import io.tradingpipeline.job.model.MessageWindowStats;
 import io.tradingpipeline.job.model.SectorVolume;
 import io.tradingpipeline.job.model.Tick;
 import io.tradingpipeline.job.model.TickerCandle;
@@ -10,6 +11,11 @@ import io.tradingpipeline.job.parse.TickExplodeFunction;
 import io.tradingpipeline.job.sink.JobSinks;
 import io.tradingpipeline.job.source.ParsingSource;
 import io.tradingpipeline.job.source.RawMessage;
+import io.tradingpipeline.job.window.AllMessagesKey;
+import io.tradingpipeline.job.window.MessageCountAggregate;
+import io.tradingpipeline.job.window.MessageCountBundleOperator;
+import io.tradingpipeline.job.window.MessageCounts;
+import io.tradingpipeline.job.window.MessageStatsWindow;
 import io.tradingpipeline.job.window.SectorDayKey;
 import io.tradingpipeline.job.window.SectorVolumeAggregate;
 import io.tradingpipeline.job.window.SectorVolumeWindow;
@@ -82,6 +88,27 @@ public final class TradingJob {
                 .uid("ticker-stats" + windowUidSuffix);
         sinks.tickerStats().attach(tickerStats, "Ticker candles to MySQL (ticker_window_stats)",
                 "ticker-stats-mysql-sink");
+
+        countMessages(ticks, sinks, settings);
+    }
+
+    /** Data quality per processing-time window: messages read, ticks parsed, messages dead-lettered and why. */
+    private static void countMessages(SingleOutputStreamOperator<Tick> parsed, JobSinks sinks,
+            TopologySettings settings) {
+        SingleOutputStreamOperator<MessageWindowStats> messageStats = parsed
+                .getSideOutput(TickExplodeFunction.MESSAGE_OUTCOMES)
+                .transform("Pre-aggregate message outcomes", TypeInformation.of(MessageCounts.class),
+                        new MessageCountBundleOperator(bundleDelay(settings.windowSize())))
+                .uid("message-count-bundles")
+                .keyBy(new AllMessagesKey())
+                .window(TumblingProcessingTimeWindows.of(settings.windowSize()))
+                .aggregate(new MessageCountAggregate(), new MessageStatsWindow())
+                .name("Messages per window")
+                .uid("message-stats-window");
+        sinks.messageStats().attach(messageStats, "Message counts to MySQL (message_window_stats)",
+                "message-stats-mysql-sink");
+        sinks.rejectionStats().attach(messageStats.getSideOutput(MessageStatsWindow.REJECTIONS),
+                "Rejections to MySQL (rejection_window_stats)", "rejection-stats-mysql-sink");
     }
 
     private static SingleOutputStreamOperator<Tick> processingTimeTicks(StreamExecutionEnvironment env,

@@ -1,5 +1,6 @@
 package io.tradingpipeline.job;
 
+import io.tradingpipeline.contract.MissingSettingException;
 import io.tradingpipeline.job.config.JobConfig;
 import io.tradingpipeline.job.sink.JobSinks;
 import io.tradingpipeline.job.source.KafkaMessageSource;
@@ -14,6 +15,10 @@ public final class TradingJobMain {
         JobConfig config;
         try {
             config = JobConfig.parse(args);
+        } catch (MissingSettingException e) {
+            System.err.println("flink-job: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (ParameterException e) {
             System.err.println(e.getMessage());
             System.err.print(JobConfig.usage());

@@ -12,6 +12,8 @@ import io.tradingpipeline.generator.GeneratorConfig;
 import io.tradingpipeline.generator.StopSignal;
 import io.tradingpipeline.generator.TickGeneratorCli;
 import io.tradingpipeline.job.config.JobConfig;
+import io.tradingpipeline.localstack.FlinkSessionCluster;
+import io.tradingpipeline.localstack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,11 @@ import org.junit.jupiter.api.Test;
 class DockerComposeTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     private static final Path COMPOSE_FILE = REPOSITORY.resolve("docker-compose.yml");
-    private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern CREATED_TOPIC =
+            Pattern.compile("kafka-topics\\.sh .*?--create .*?--topic (\\S+) --partitions (\\d+)");
+    /** {@code ${NAME}}, {@code ${NAME:-default}} or {@code ${NAME:?message}}; group 2 is the default. */
+    private static final Pattern VARIABLE_WITH_DEFAULT =
+            Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?");
     private static final Pattern FROM = Pattern.compile("(?m)^FROM\\s+(\\S+)");
     private static final Pattern COPY_SOURCES = Pattern.compile("(?m)^COPY\\s+(?!--from)(.+)\\s+\\S+$");
     /** A port published on the one variable's address: {@code ${PUBLISH_ADDRESS:-127.0.0.1}:<host>:<container>}. */
@@ -115,14 +121,38 @@ class DockerComposeTest {
 
     @Test
     void flinksWebUiNeitherRunsUploadedJarsNorCancelsJobs() {
-        // The anchor shared by the JobManager and the TaskManagers, as the compose CLI resolves it.
-        String properties = readYaml(composeCli(Map.of(), "config")).path("services").path("jobmanager")
+        assertThat(flinkProperties("jobmanager")).containsEntry("web.submit.enable", "false")
+                .containsEntry("web.cancel.enable", "false");
+    }
+
+    @Test
+    void theClusterSchedulesAndRecoversAsTheLocalRunsDoes() {
+        Map<String, String> local = FlinkSessionCluster.recoverySettings(LocalStack.FLINK_TASK_SLOTS);
+
+        assertThat(local).containsKeys("heartbeat.interval", "taskmanager.numberOfTaskSlots");
+        for (String service : List.of("jobmanager", "taskmanager")) {
+            assertThat(flinkProperties(service)).as(service).containsAllEntriesOf(local);
+        }
+    }
+
+    @Test
+    void kafkaInitCreatesTheTopicsOfTheLocalStack() {
+        Matcher created = CREATED_TOPIC.matcher(compose.path("services").path("kafka-init").path("command").toString());
+        Map<String, Integer> topics = new HashMap<>();
+        while (created.find()) {
+            topics.put(created.group(1), Integer.parseInt(created.group(2)));
+        }
+
+        assertThat(topics).isEqualTo(LocalStack.TOPIC_PARTITIONS);
+    }
+
+    /** {@code FLINK_PROPERTIES} of {@code service}, as the compose CLI resolves the shared anchor, read as YAML. */
+    private static Map<String, String> flinkProperties(String service) {
+        String properties = readYaml(composeCli(Map.of(), "config")).path("services").path(service)
                 .path("environment").path("FLINK_PROPERTIES").asText();
         Map<String, String> flinkConfig = new HashMap<>();
-        properties.lines().map(line -> line.split(":", 2)).filter(keyValue -> keyValue.length == 2)
-                .forEach(keyValue -> flinkConfig.put(keyValue[0].strip(), keyValue[1].strip()));
-
-        assertThat(flinkConfig).containsEntry("web.submit.enable", "false").containsEntry("web.cancel.enable", "false");
+        readYaml(properties).fields().forEachRemaining(entry -> flinkConfig.put(entry.getKey(), entry.getValue().asText()));
+        return flinkConfig;
     }
 
     @Test
@@ -187,15 +217,26 @@ class DockerComposeTest {
     }
 
     @Test
-    void everyVariableIsDefinedInDotEnv() throws IOException {
-        Set<String> defined = dotEnv().asMap().keySet();
-        Matcher used = VARIABLE.matcher(Files.readString(COMPOSE_FILE));
+    void everyVariableComesFromDotEnvOrHasTheDefaultOfItsSettingAndNoSecretHasADefault() throws IOException {
+        Set<String> inDotEnv = dotEnv().asMap().keySet();
+        Matcher used = VARIABLE_WITH_DEFAULT.matcher(Files.readString(COMPOSE_FILE));
+        Map<String, String> defaults = new HashMap<>();
         Set<String> variables = new HashSet<>();
         while (used.find()) {
             variables.add(used.group(1));
+            if (used.group(2) != null) {
+                defaults.put(used.group(1), used.group(2));
+            }
         }
-        assertThat(variables).isNotEmpty();
-        assertThat(defined).containsAll(variables);
+
+        assertThat(variables).hasSizeGreaterThan(8).allSatisfy(name ->
+                assertThat(inDotEnv.contains(name) || defaults.containsKey(name)).as(name + " is defined").isTrue());
+        assertThat(defaults).containsKeys("MYSQL_WRITER_USER", "MYSQL_DASHBOARD_USER", "MYSQL_GENERATOR_USER")
+                .allSatisfy((name, value) -> Setting.named(name).ifPresent(setting -> assertThat(value)
+                        .as("compose's default of " + name).isEqualTo(setting.defaultValue().orElse(null))));
+        assertThat(variables).filteredOn(name -> Setting.named(name).filter(Setting::isSecret).isPresent())
+                .hasSizeGreaterThanOrEqualTo(6)
+                .allSatisfy(secret -> assertThat(inDotEnv).as("secret " + secret).contains(secret));
     }
 
     @Test
@@ -203,8 +244,9 @@ class DockerComposeTest {
         List<String> arguments = new ArrayList<>();
         compose.path("services").path("job-submitter").path("command").forEach(arg -> arguments.add(arg.asText()));
 
-        assertThatCode(() -> JobConfig.parse(arguments.toArray(String[]::new))).doesNotThrowAnyException();
-        JobConfig config = JobConfig.parse(arguments.toArray(String[]::new));
+        Map<String, String> environment = Map.of(Setting.MYSQL_WRITER_PASSWORD.name(), "from-dot-env");
+        assertThatCode(() -> JobConfig.parse(environment, arguments.toArray(String[]::new))).doesNotThrowAnyException();
+        JobConfig config = JobConfig.parse(environment, arguments.toArray(String[]::new));
         assertThat(config.kafkaBootstrapServers()).isEqualTo(internalKafkaListener());
         assertThat(environmentNames("job-submitter")).isSubsetOf(names(Setting.readBy(JobConfig.commandLine())));
     }

@@ -3,6 +3,8 @@ package io.tradingpipeline.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.tradingpipeline.job.model.MessageWindowStats;
+import io.tradingpipeline.job.model.RejectionWindowStats;
 import io.tradingpipeline.job.model.SectorVolume;
 import io.tradingpipeline.job.model.Tick;
 import io.tradingpipeline.job.model.TickerWindowStats;
@@ -58,6 +60,9 @@ class EventTimeTradingJobTest {
     private static final CollectingSink<SectorVolume> SECTOR_VOLUMES = new CollectingSink<>();
     private static final CollectingSink<TickerWindowStats> TICKER_STATS = new CollectingSink<>();
     private static final CollectingSink<DeadLetter> DEAD_LETTERS = new CollectingSink<>();
+    // Processing-time windows: a bounded input ends before they fire (EventTimeWindowsIT checks their rows).
+    private static final CollectingSink<MessageWindowStats> MESSAGE_STATS = new CollectingSink<>();
+    private static final CollectingSink<RejectionWindowStats> REJECTION_STATS = new CollectingSink<>();
     private static RawMessage lateMessage;
     private static StreamGraph graph;
 
@@ -88,7 +93,7 @@ class EventTimeTradingJobTest {
         TradingJob.defineWorkflow(env,
                 new DataGeneratorSource<>(new FromElementsGeneratorFunction<>(type, elements), elements.length,
                         RateLimiterStrategy.perSecond(MESSAGES_PER_SECOND), type),
-                new JobSinks(RAW_TICKS, SECTOR_VOLUMES, TICKER_STATS, DEAD_LETTERS),
+                new JobSinks(RAW_TICKS, SECTOR_VOLUMES, TICKER_STATS, DEAD_LETTERS, MESSAGE_STATS, REJECTION_STATS),
                 new TopologySettings(TOPIC, "trading_data_dlq", 4_096, WINDOW)
                         .inEventTime(OUT_OF_ORDERNESS, Duration.ofSeconds(30)));
         graph = env.getStreamGraph(false);
@@ -143,12 +148,15 @@ class EventTimeTradingJobTest {
         // The watermark trails 10:32:30 by the bound and a millisecond: 10:32:24.999, 44,999 ms after 10:31:40.
         assertThat(header(late, DeadLetterSerializer.LATENESS_MS)).isEqualTo("44999");
         assertThat(header(late, DeadLetterSerializer.REJECTED_TICKS)).isEqualTo("0");
-        assertThat(header(late, DeadLetterSerializer.REASON)).startsWith(DeadLetter.LATE + ": tick[0] created at "
+        assertThat(header(late, DeadLetterSerializer.REASON_CATEGORY)).isEqualTo("late");
+        assertThat(header(late, DeadLetterSerializer.REASON)).startsWith("late: tick[0] created at "
                 + "2024-09-05T10:31:40Z is 44999 ms behind the watermark 2024-09-05T10:32:24.999Z");
 
         ProducerRecord<byte[], byte[]> invalid = records.stream().filter(record -> record != late)
                 .findFirst().orElseThrow();
         assertThat(header(invalid, DeadLetterSerializer.REJECTED_TICKS)).isEqualTo("2");
+        assertThat(header(invalid, DeadLetterSerializer.REASON_CATEGORY))
+                .isEqualTo("invalid_tick");
         assertThat(header(invalid, DeadLetterSerializer.REASON)).startsWith("tick[2]: volume must be >= 0");
     }
 

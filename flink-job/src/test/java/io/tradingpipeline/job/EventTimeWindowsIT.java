@@ -3,10 +3,13 @@ package io.tradingpipeline.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingpipeline.job.config.JobConfig;
+import io.tradingpipeline.job.model.MessageWindowStats;
+import io.tradingpipeline.job.model.RejectionWindowStats;
 import io.tradingpipeline.job.model.SectorVolume;
 import io.tradingpipeline.job.model.Tick;
 import io.tradingpipeline.job.model.TickerWindowStats;
 import io.tradingpipeline.job.parse.DeadLetter;
+import io.tradingpipeline.job.parse.RejectionCategory;
 import io.tradingpipeline.job.sink.JobSinks;
 import io.tradingpipeline.job.sink.MySqlSinks;
 import io.tradingpipeline.job.testsupport.Await;
@@ -14,16 +17,21 @@ import io.tradingpipeline.job.testsupport.CollectingSink;
 import io.tradingpipeline.job.testsupport.GeneratedTicks;
 import io.tradingpipeline.job.testsupport.InjectedFault;
 import io.tradingpipeline.job.testsupport.KafkaTestClient;
+import io.tradingpipeline.job.testsupport.MessageTotals;
 import io.tradingpipeline.job.testsupport.PipelineStores;
 import io.tradingpipeline.job.testsupport.PipelineTestRun;
+import io.tradingpipeline.job.testsupport.StoreAssertions;
 import io.tradingpipeline.job.testsupport.TestTopics;
 import io.tradingpipeline.localstack.LocalStack;
 import io.tradingpipeline.localstack.LocalStackExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,8 +77,11 @@ class EventTimeWindowsIT {
                 EVENT_TIME);
         CollectingSink<Tick> rawTicks = new CollectingSink<>();
         CollectingSink<SectorVolume> sectorVolumes = new CollectingSink<>();
-        JobSinks sinks = new JobSinks(rawTicks, sectorVolumes, new CollectingSink<TickerWindowStats>(),
-                new CollectingSink<DeadLetter>());
+        CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
+        CollectingSink<MessageWindowStats> messageStats = new CollectingSink<>();
+        CollectingSink<RejectionWindowStats> rejectionStats = new CollectingSink<>();
+        JobSinks sinks = new JobSinks(rawTicks, sectorVolumes, new CollectingSink<TickerWindowStats>(), deadLetters,
+                messageStats, rejectionStats);
         GeneratedTicks ticks = new GeneratedTicks(1);
         try (KafkaTestClient kafka = new KafkaTestClient(stack.kafka().bootstrapServers());
                 PipelineTestRun job = PipelineTestRun.start(config, sinks)) {
@@ -91,6 +102,22 @@ class EventTimeWindowsIT {
             Await.until("every tick of the first window", Duration.ofSeconds(10),
                     () -> sectorVolumes.values().stream().mapToLong(SectorVolume::tickCount).sum()
                             == 2L * GeneratedTicks.TICKS_PER_MESSAGE);
+
+            // The first window has fired: a tick of it now is late; data quality counts it in processing time.
+            kafka.sendAll(topics.topic(), 0, List.of(ticks.nextLateMessageAt(start),
+                    ticks.badMessage("{oops".getBytes(StandardCharsets.UTF_8), RejectionCategory.NOT_JSON)));
+            Await.until("the data-quality rows of every message", Duration.ofSeconds(30),
+                    () -> messageTotals(messageStats).equals(ticks.messageTotals())
+                            && deadLettersByCategory(rejectionStats).equals(ticks.deadLettersByCategory()),
+                    () -> "(message_window_stats " + messageTotals(messageStats) + " of " + ticks.messageTotals()
+                            + ", rejection_window_stats " + deadLettersByCategory(rejectionStats) + " of "
+                            + ticks.deadLettersByCategory() + ")");
+            assertThat(deadLettersByCategory(rejectionStats)).containsEntry("late", 1L);
+            assertThat(deadLetters.values()).filteredOn(DeadLetter::isLate).singleElement()
+                    .satisfies(late -> assertThat(late.category()).isEqualTo(RejectionCategory.LATE));
+            assertThat(rawTicks.values()).hasSize((int) ticks.tickCount());
+            assertThat(sectorVolumes.values().stream().mapToLong(SectorVolume::tickCount).sum())
+                    .isEqualTo(2L * GeneratedTicks.TICKS_PER_MESSAGE);
             assertThat(job.isRunning()).isTrue();
         }
     }
@@ -155,6 +182,7 @@ class EventTimeWindowsIT {
                 Thread.sleep(3_000);
                 closeWindows(kafka, topics.topic(), ticks, SECONDS + 40);
                 awaitWindowedTicks(stores, windowedTicks);
+                awaitDataQuality(stores, ticks);
                 assertThat(job.isRunning()).isTrue();
             }
             firstRun = stores.windowRows();
@@ -165,6 +193,7 @@ class EventTimeWindowsIT {
                     EVENT_TIME);
             try (PipelineTestRun job = PipelineTestRun.start(replay, JobSinks.production(replay))) {
                 awaitWindowedTicks(stores, windowedTicks);
+                awaitDataQuality(stores, ticks);
             }
             List<String> replayed = stores.windowRows();
 
@@ -188,6 +217,27 @@ class EventTimeWindowsIT {
      */
     private void closeWindows(KafkaTestClient kafka, String topic, GeneratedTicks ticks, int second) {
         sendSeconds(kafka, topic, ticks, second, second + 1);
+    }
+
+    /** The data-quality windows are processing-time ones, committed by the same exactly-once sink. */
+    private static void awaitDataQuality(PipelineStores stores, GeneratedTicks ticks) throws InterruptedException {
+        Await.until("every message in message_window_stats", Duration.ofSeconds(30),
+                () -> stores.messageTotals().messagesRead() >= ticks.messageCount(),
+                () -> "(" + stores.messageTotals() + " of " + ticks.messageTotals() + ")");
+        StoreAssertions.assertDataQuality(stores, ticks);
+    }
+
+    private static MessageTotals messageTotals(CollectingSink<MessageWindowStats> rows) {
+        List<MessageWindowStats> values = rows.values();
+        return new MessageTotals(values.stream().mapToLong(MessageWindowStats::messagesRead).sum(),
+                values.stream().mapToLong(MessageWindowStats::ticksParsed).sum(),
+                values.stream().mapToLong(MessageWindowStats::messagesDeadLettered).sum(),
+                values.stream().mapToLong(MessageWindowStats::ticksRejected).sum());
+    }
+
+    private static Map<String, Long> deadLettersByCategory(CollectingSink<RejectionWindowStats> rows) {
+        return rows.values().stream().collect(Collectors.groupingBy(row -> row.category().label(),
+                Collectors.summingLong(RejectionWindowStats::messages)));
     }
 
     private static void awaitWindowedTicks(PipelineStores stores, long expected) throws InterruptedException {

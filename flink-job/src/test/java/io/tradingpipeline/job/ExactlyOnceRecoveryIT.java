@@ -3,6 +3,7 @@ package io.tradingpipeline.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingpipeline.job.config.JobConfig;
+import io.tradingpipeline.job.parse.RejectionCategory;
 import io.tradingpipeline.job.sink.DeadLetterSerializer;
 import io.tradingpipeline.job.sink.JobSinks;
 import io.tradingpipeline.job.testsupport.Await;
@@ -63,7 +64,8 @@ class ExactlyOnceRecoveryIT {
             JobSinks production = JobSinks.production(config);
             JobSinks failingOnce = new JobSinks(
                     FailOnceAfterCheckpoint.before(production.rawTicks(), MESSAGES_PER_BATCH * 10L / 4),
-                    production.sectorVolumes(), production.tickerStats(), production.deadLetters());
+                    production.sectorVolumes(), production.tickerStats(), production.deadLetters(),
+                    production.messageStats(), production.rejectionStats());
             try (PipelineTestRun job = PipelineTestRun.start(config, failingOnce)) {
                 Await.until("the first batch committed to MySQL", Duration.ofSeconds(90),
                         () -> FailOnceAfterCheckpoint.checkpointCompleted()
@@ -72,7 +74,8 @@ class ExactlyOnceRecoveryIT {
 
                 // One bad message is likely dead-lettered before the failure (and replayed after it), one after.
                 List<byte[]> second = new ArrayList<>(batch(ticks));
-                second.add(MESSAGES_PER_BATCH / 20, "{\"id\": oops}".getBytes(StandardCharsets.UTF_8));
+                byte[] malformed = "{\"id\": oops}".getBytes(StandardCharsets.UTF_8);
+                second.add(MESSAGES_PER_BATCH / 20, ticks.badMessage(malformed, RejectionCategory.NOT_JSON));
                 second.add(ticks.nextMessageWithInvalidTick(0));
                 kafka.sendAll(topic, second);
 

@@ -65,7 +65,7 @@ class FlinkRunIT {
             Await.until("the job running", Duration.ofSeconds(60), () -> "RUNNING".equals(flink.jobState(jobId)));
             assertThat(flink.rest("/jobs/" + jobId)).contains("Parse and validate ticks",
                     "Raw ticks to Cassandra (real_time_data)", "Volume per date and sector",
-                    "Candle per date and ticker", "Dead letters to Kafka");
+                    "Candle per date and ticker", "Dead letters to Kafka", "Messages per window");
 
             StoreAssertions.awaitAllTicks(stores, ticks, Duration.ofSeconds(120));
             stopWithSavepoint(flink, jobId, savepoints);

@@ -2,13 +2,18 @@ package io.tradingpipeline.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingpipeline.job.model.MessageWindowStats;
+import io.tradingpipeline.job.model.RejectionWindowStats;
 import io.tradingpipeline.job.model.SectorVolume;
 import io.tradingpipeline.job.model.Tick;
 import io.tradingpipeline.job.model.TickerCandle;
 import io.tradingpipeline.job.model.TickerWindowStats;
 import io.tradingpipeline.job.parse.DeadLetter;
+import io.tradingpipeline.job.parse.MessageOutcome;
+import io.tradingpipeline.job.parse.RejectionCategory;
 import io.tradingpipeline.job.source.MessageHeader;
 import io.tradingpipeline.job.source.RawMessage;
+import io.tradingpipeline.job.window.MessageCounts;
 import io.tradingpipeline.job.window.SectorVolumeAccumulator;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -32,7 +37,8 @@ class FlinkTypesTest {
 
     @ParameterizedTest
     @ValueSource(classes = {Tick.class, RawMessage.class, MessageHeader.class, DeadLetter.class, SectorVolume.class,
-            TickerWindowStats.class, SectorVolumeAccumulator.class, TickerCandle.class})
+            TickerWindowStats.class, SectorVolumeAccumulator.class, TickerCandle.class, MessageOutcome.class,
+            MessageCounts.class, MessageWindowStats.class, RejectionWindowStats.class})
     void isAFlinkPojoWithoutGenericFields(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
 
@@ -53,7 +59,22 @@ class FlinkTypesTest {
                         new BigDecimal("520.1500"), 5),
                 new MessageHeader("origin", new byte[] {1, 2}),
                 message,
-                new DeadLetter(message, "tick[0]: missing field id", new int[] {0}));
+                new DeadLetter(message, RejectionCategory.INVALID_TICK, "tick[0]: missing field id", new int[] {0}),
+                new MessageOutcome(9, 1, RejectionCategory.INVALID_TICK),
+                new MessageOutcome(10, 0, null),
+                new DeadLetter(message, RejectionCategory.LATE, "late: tick[0] created at …", new int[] {0}, 44_999),
+                new MessageOutcome(3, 1, RejectionCategory.INVALID_TICK, true),
+                messageCounts(),
+                new MessageWindowStats(0, 60_000, 0, 12, 100, 2, 1),
+                new RejectionWindowStats(0, 60_000, 0, RejectionCategory.NOT_JSON, 2));
+    }
+
+    private static MessageCounts messageCounts() {
+        MessageCounts counts = new MessageCounts();
+        counts.add(new MessageOutcome(0, 0, RejectionCategory.NOT_JSON));
+        counts.add(new MessageOutcome(10, 0, null));
+        counts.add(new MessageOutcome(2, 0, null, true));
+        return counts;
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingpipeline.job.config.JobConfig;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -67,7 +68,7 @@ class JobExecutionSettingsTest {
 
     private static StreamExecutionEnvironment configured(String... args) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        JobExecutionSettings.apply(env, JobConfig.parse(args));
+        JobExecutionSettings.apply(env, JobConfig.parse(Map.of("MYSQL_WRITER_PASSWORD", "test-password"), args));
         return env;
     }
 }

@@ -6,7 +6,6 @@ import static io.tradingpipeline.job.testsupport.FlinkJobs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tradingpipeline.contract.DevelopmentDefaults;
 import io.tradingpipeline.contract.Setting;
 import io.tradingpipeline.generator.GeneratorConfig;
 import io.tradingpipeline.generator.StopSignal;
@@ -191,20 +190,20 @@ class LocalRunIT {
     }
 
     /**
-     * A setting with a development default in .env that the stack does not export would point the job or the
-     * generator at localhost's usual ports instead of the stack's.
+     * A setting with a default that the stack does not export would point the job or the generator at localhost's
+     * usual ports instead of the stack's; a secret it does not pass would stop them.
      */
     private static void assertTheStackExportsEveryServerSettingTheProgramsRead(LocalStack stack) {
         Set<Setting> read = EnumSet.copyOf(Setting.readBy(JobConfig.commandLine()));
         read.addAll(Setting.readBy(TickGeneratorCli.commandLine(new GeneratorConfig(new StopSignal()))));
-        DevelopmentDefaults dotEnv = DevelopmentDefaults.bundled();
         List<String> withDefaults = read.stream()
-                .filter(setting -> dotEnv.get(setting).filter(value -> !value.isEmpty()).isPresent())
+                .filter(setting -> setting.defaultValue().isPresent())
                 .map(Setting::name)
                 .toList();
 
         assertThat(withDefaults).hasSizeGreaterThan(8);
-        assertThat(LocalRun.applicationEnvironment(stack)).containsKeys(withDefaults.toArray(String[]::new));
+        assertThat(LocalRun.applicationEnvironment(stack)).containsKeys(withDefaults.toArray(String[]::new))
+                .containsKeys(Setting.MYSQL_WRITER_PASSWORD.name(), Setting.MYSQL_GENERATOR_PASSWORD.name());
     }
 
     private static List<String> generator(int ticksPerSecond, int rounds) {

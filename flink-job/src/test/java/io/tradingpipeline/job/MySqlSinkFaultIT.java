@@ -3,6 +3,7 @@ package io.tradingpipeline.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingpipeline.job.config.JobConfig;
+import io.tradingpipeline.job.parse.RejectionCategory;
 import io.tradingpipeline.job.sink.JobSinks;
 import io.tradingpipeline.job.sink.MySqlSinks;
 import io.tradingpipeline.job.testsupport.Await;
@@ -15,6 +16,7 @@ import io.tradingpipeline.job.testsupport.StoreAssertions;
 import io.tradingpipeline.job.testsupport.TestTopics;
 import io.tradingpipeline.localstack.LocalStack;
 import io.tradingpipeline.localstack.LocalStackExtension;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Each fault is injected at one exact point of the MySQL sinks' commit protocol, so each test fails on a sink that
  * commits what no completed checkpoint covers, or that commits a batch twice, every time; and each run must leave
- * Cassandra and MySQL holding exactly the ticks sent.
+ * Cassandra and MySQL holding exactly the ticks sent, and the data-quality tables counting exactly the messages sent,
+ * good and bad.
  */
 @ExtendWith(LocalStackExtension.class)
 class MySqlSinkFaultIT {
@@ -133,11 +136,21 @@ class MySqlSinkFaultIT {
         }
     }
 
+    /** {@value #MESSAGES_PER_BATCH} valid messages with five bad ones of four categories among them. */
     private List<byte[]> batch() {
         List<byte[]> messages = new ArrayList<>();
         for (int i = 0; i < MESSAGES_PER_BATCH; i++) {
             messages.add(ticks.nextMessage());
         }
+        messages.add(10, ticks.badMessage(utf8("{\"id\": oops}"), RejectionCategory.NOT_JSON));
+        messages.add(30, ticks.nextMessageWithInvalidTick(4));
+        messages.add(50, ticks.badMessage(utf8("[]"), RejectionCategory.NOT_A_TICK_ARRAY));
+        messages.add(70, ticks.badMessage(new byte[0], RejectionCategory.EMPTY));
+        messages.add(90, ticks.badMessage(utf8("[{\"id\": 1,"), RejectionCategory.NOT_JSON));
         return messages;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingpipeline.job.config.JobConfig;
+import io.tradingpipeline.job.parse.RejectionCategory;
 import io.tradingpipeline.job.sink.DeadLetterSerializer;
 import io.tradingpipeline.job.testsupport.FlinkJobs;
 import io.tradingpipeline.job.testsupport.GeneratedTicks;
@@ -62,7 +63,8 @@ class OversizedDeadLetterIT {
         String deadLetterTopic = topics.deadLetterTopic();
         JobConfig config = PipelineTestRun.config(stack, topic, deadLetterTopic, runId);
         GeneratedTicks ticks = new GeneratedTicks(3_000_000);
-        byte[] oversized = ("[" + "x".repeat(OVERSIZED_BYTES - 1)).getBytes(StandardCharsets.UTF_8);
+        byte[] oversized = ticks.badMessage(("[" + "x".repeat(OVERSIZED_BYTES - 1)).getBytes(StandardCharsets.UTF_8),
+                RejectionCategory.NOT_JSON); // within --max-message-bytes: read, and found not to be JSON
 
         try (PipelineStores stores = new PipelineStores(stack);
                 KafkaTestClient kafka = new KafkaTestClient(stack.kafka().bootstrapServers())) {
@@ -88,6 +90,7 @@ class OversizedDeadLetterIT {
                     .isEqualTo(Integer.toString(sent.partition()));
             assertThat(header(deadLetter, DeadLetterSerializer.SOURCE_OFFSET)).isEqualTo(Long.toString(sent.offset()));
             assertThat(header(deadLetter, DeadLetterSerializer.REASON)).startsWith("malformed JSON");
+            assertThat(header(deadLetter, DeadLetterSerializer.REASON_CATEGORY)).isEqualTo("not_json");
             assertThat(header(deadLetter, "origin")).isEqualTo("oversized-it");
             assertThat(header(deadLetter, DeadLetterSerializer.VALUE_TRUNCATED)).isEqualTo("true");
             assertThat(header(deadLetter, DeadLetterSerializer.VALUE_ORIGINAL_BYTES))

@@ -4,6 +4,7 @@ import static io.tradingpipeline.job.testsupport.KafkaTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingpipeline.job.config.JobConfig;
+import io.tradingpipeline.job.parse.RejectionCategory;
 import io.tradingpipeline.job.sink.DeadLetterSerializer;
 import io.tradingpipeline.job.testsupport.GeneratedTicks;
 import io.tradingpipeline.job.testsupport.KafkaTestClient;
@@ -37,7 +38,8 @@ class PipelineIT {
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestClusters.twoSlots();
 
-    private record BadMessage(byte[] value, RecordMetadata sent, String expectedReason, String rejectedTicks) {}
+    private record BadMessage(byte[] value, RecordMetadata sent, String expectedReason, String category,
+            String rejectedTicks) {}
 
     @Test
     @Timeout(240)
@@ -58,11 +60,12 @@ class PipelineIT {
                 good.add(ticks.nextMessage());
             }
             kafka.sendAll(topic, good.subList(0, MESSAGES / 2));
-            bad.add(sendBad(kafka, topic, "not json at all".getBytes(StandardCharsets.UTF_8),
-                    "malformed JSON", null));
-            bad.add(sendBad(kafka, topic, "[]".getBytes(StandardCharsets.UTF_8), "empty array", null));
+            bad.add(sendBad(kafka, topic, ticks.badMessage("not json at all".getBytes(StandardCharsets.UTF_8),
+                    RejectionCategory.NOT_JSON), "malformed JSON", "not_json", null));
+            bad.add(sendBad(kafka, topic, ticks.badMessage("[]".getBytes(StandardCharsets.UTF_8),
+                    RejectionCategory.NOT_A_TICK_ARRAY), "empty array", "not_a_tick_array", null));
             bad.add(sendBad(kafka, topic, ticks.nextMessageWithInvalidTick(3),
-                    "tick[3]: volume must be >= 0", "3"));
+                    "tick[3]: volume must be >= 0", "invalid_tick", "3"));
             kafka.sendAll(topic, good.subList(MESSAGES / 2, MESSAGES));
 
             try (PipelineTestRun job = PipelineTestRun.start(config)) {
@@ -78,8 +81,8 @@ class PipelineIT {
     }
 
     private static BadMessage sendBad(KafkaTestClient kafka, String topic, byte[] value, String expectedReason,
-            String rejectedTicks) {
-        return new BadMessage(value, kafka.send(topic, value, "origin", "pipeline-it"), expectedReason,
+            String category, String rejectedTicks) {
+        return new BadMessage(value, kafka.send(topic, value, "origin", "pipeline-it"), expectedReason, category,
                 rejectedTicks);
     }
 
@@ -98,6 +101,7 @@ class PipelineIT {
                     .orElseThrow(() -> new AssertionError("no dead letter for " + message.sent()));
             assertThat(record.value()).isEqualTo(message.value());
             assertThat(header(record, DeadLetterSerializer.REASON)).contains(message.expectedReason());
+            assertThat(header(record, DeadLetterSerializer.REASON_CATEGORY)).isEqualTo(message.category());
             assertThat(header(record, DeadLetterSerializer.SOURCE_TOPIC)).isEqualTo(topic);
             assertThat(header(record, DeadLetterSerializer.REJECTED_TICKS)).isEqualTo(message.rejectedTicks());
             assertThat(header(record, "origin")).isEqualTo("pipeline-it");

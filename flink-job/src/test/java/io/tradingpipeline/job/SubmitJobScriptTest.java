@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tradingpipeline.localstack.LocalRun;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -90,6 +91,31 @@ class SubmitJobScriptTest {
         assertThat(submission.exitCode()).as(submission.output()).isZero();
         assertThat(submission.flinkRunArguments()).as("flink run").containsExactlyElementsOf(flinkRun(
                 List.of("-s", "file://" + newest)));
+    }
+
+    /** The layouts of savepoints and checkpoints, newest last, with one too deep to be a checkpoint. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "savepoints/savepoint-1 checkpoints/0f8b/chk-7",
+        "checkpoints/0f8b/chk-7 savepoints/savepoint-1",
+        "checkpoints/0f8b/chk-7 checkpoints/0f8b/chk-8 checkpoints/0f8b/chk-9/nested/deeper",
+        "checkpoints/aaaa/chk-3 savepoints/savepoint-2/nested/deeper/still"})
+    void theSubmitterResumesFromTheCheckpointTheLocalRunWouldChoose(String layout) throws Exception {
+        Instant written = Instant.parse("2025-01-01T00:00:00Z");
+        for (String checkpoint : layout.split(" ")) {
+            checkpoint(checkpoint, written);
+            written = written.plusSeconds(60);
+        }
+        Path data = dir.resolve("flink-data");
+        Path expected = LocalRun.newestRestorePoint(data.resolve("savepoints"), data.resolve("checkpoints"))
+                .orElseThrow();
+
+        Submission submission = submit(jobManagerAddress());
+
+        assertThat(submission.exitCode()).as(submission.output()).isZero();
+        assertThat(expected.toString()).doesNotContain("nested");
+        assertThat(submission.flinkRunArguments()).as("flink run")
+                .containsExactlyElementsOf(flinkRun(List.of("-s", "file://" + expected)));
     }
 
     @Test

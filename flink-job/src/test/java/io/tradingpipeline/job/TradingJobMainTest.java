@@ -2,6 +2,7 @@ package io.tradingpipeline.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingpipeline.contract.Setting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,12 +41,25 @@ class TradingJobMainTest {
         assertThat(result.stdout()).contains("--kafka-bootstrap-servers", "--mysql-writer-password", "MYSQL_WRITER_PASSWORD");
     }
 
+    @Test
+    void withoutTheMySqlPasswordItNamesTheVariableAndTheFlagOnOneLineAndExits2() throws Exception {
+        Result result = run("--window-size", "10s");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).isEqualTo("flink-job: MYSQL_WRITER_PASSWORD is not set: export "
+                + "MYSQL_WRITER_PASSWORD or pass --mysql-writer-password" + System.lineSeparator());
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    /** Runs the main class with the process environment minus the secrets, as on a cluster that sets none. */
     private static Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), TradingJobMain.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> Setting.named(name).filter(Setting::isSecret).isPresent());
+        Process process = builder.start();
         process.getOutputStream().close();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

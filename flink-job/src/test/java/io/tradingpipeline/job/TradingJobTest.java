@@ -3,10 +3,13 @@ package io.tradingpipeline.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.tradingpipeline.job.model.MessageWindowStats;
+import io.tradingpipeline.job.model.RejectionWindowStats;
 import io.tradingpipeline.job.model.SectorVolume;
 import io.tradingpipeline.job.model.Tick;
 import io.tradingpipeline.job.model.TickerWindowStats;
 import io.tradingpipeline.job.parse.DeadLetter;
+import io.tradingpipeline.job.parse.RejectionCategory;
 import io.tradingpipeline.job.sink.DeadLetterSerializer;
 import io.tradingpipeline.job.sink.JobSinks;
 import io.tradingpipeline.job.source.MessageHeader;
@@ -68,6 +71,8 @@ class TradingJobTest {
     private static final CollectingSink<SectorVolume> SECTOR_VOLUMES = new CollectingSink<>();
     private static final CollectingSink<TickerWindowStats> TICKER_STATS = new CollectingSink<>();
     private static final CollectingSink<DeadLetter> DEAD_LETTERS = new CollectingSink<>();
+    private static final CollectingSink<MessageWindowStats> MESSAGE_STATS = new CollectingSink<>();
+    private static final CollectingSink<RejectionWindowStats> REJECTION_STATS = new CollectingSink<>();
     private static RawMessage[] messages;
     private static StreamGraph graph;
 
@@ -82,6 +87,9 @@ class TradingJobTest {
                         + "\"price\": 538, \"market_cap\": 538000, \"volume\": 195668, \"sector\": \"Beverages\"}")),
                 new RawMessage(TOPIC, 0, 2, -1, null, utf8("not json at all"), new MessageHeader[0]),
                 message(0, 3, oversized()),
+                message(0, 4, utf8("[]")),
+                message(1, 9, new byte[0]),
+                message(1, 10, utf8("{\"id\": oops}")),
         };
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
@@ -90,7 +98,7 @@ class TradingJobTest {
         TypeInformation<RawMessage> type = TypeInformation.of(RawMessage.class);
         TradingJob.defineWorkflow(env,
                 new DataGeneratorSource<>(new FromElementsGeneratorFunction<>(type, messages), messages.length, type),
-                new JobSinks(RAW_TICKS, SECTOR_VOLUMES, TICKER_STATS, DEAD_LETTERS),
+                new JobSinks(RAW_TICKS, SECTOR_VOLUMES, TICKER_STATS, DEAD_LETTERS, MESSAGE_STATS, REJECTION_STATS),
                 new TopologySettings(TOPIC, DEAD_LETTER_TOPIC, MAX_MESSAGE_BYTES, WINDOW));
         graph = env.getStreamGraph(false);
         env.execute("trading-job-test");
@@ -109,7 +117,11 @@ class TradingJobTest {
                         tuple("sector-volume-window", "Volume per date and sector"),
                         tuple("sector-volume-mysql-sink", "Sector volumes to MySQL (aggregated_data): Writer"),
                         tuple("ticker-stats-window", "Candle per date and ticker"),
-                        tuple("ticker-stats-mysql-sink", "Ticker candles to MySQL (ticker_window_stats): Writer"));
+                        tuple("ticker-stats-mysql-sink", "Ticker candles to MySQL (ticker_window_stats): Writer"),
+                        tuple("message-count-bundles", "Pre-aggregate message outcomes"),
+                        tuple("message-stats-window", "Messages per window"),
+                        tuple("message-stats-mysql-sink", "Message counts to MySQL (message_window_stats): Writer"),
+                        tuple("rejection-stats-mysql-sink", "Rejections to MySQL (rejection_window_stats): Writer"));
     }
 
     @Test
@@ -123,52 +135,83 @@ class TradingJobTest {
     }
 
     @Test
-    void deadLettersUnusableMessagesWithTheirOriginAndReason() {
-        List<ProducerRecord<byte[], byte[]>> records = DEAD_LETTERS.values().stream()
+    void deadLettersUnusableMessagesWithTheirOriginReasonAndCategory() {
+        Map<String, ProducerRecord<byte[], byte[]>> records = DEAD_LETTERS.values().stream()
                 .map(deadLetter -> new DeadLetterSerializer(DEAD_LETTER_TOPIC).serialize(deadLetter, null, null))
-                .sorted(Comparator.comparing(record -> header(record, DeadLetterSerializer.SOURCE_OFFSET)))
-                .toList();
+                .collect(Collectors.toMap(record -> header(record, DeadLetterSerializer.SOURCE_PARTITION) + "-"
+                        + header(record, DeadLetterSerializer.SOURCE_OFFSET), record -> record));
 
-        assertThat(records).hasSize(3).allSatisfy(record -> {
+        assertThat(records.values()).allSatisfy(record -> {
             assertThat(record.topic()).isEqualTo(DEAD_LETTER_TOPIC);
             assertThat(record.partition()).isNull();
         });
+        assertThat(records).hasSize(6);
+        assertThat(records).extractingFromEntries(Map.Entry::getKey,
+                        entry -> header(entry.getValue(), DeadLetterSerializer.REASON_CATEGORY))
+                .containsExactlyInAnyOrder(tuple("0-2", "not_json"), tuple("0-3", "oversized"),
+                        tuple("1-7", "invalid_tick"), tuple("0-4", "not_a_tick_array"), tuple("1-9", "empty"),
+                        tuple("1-10", "not_json"));
 
-        ProducerRecord<byte[], byte[]> malformed = records.get(0);
+        ProducerRecord<byte[], byte[]> malformed = records.get("0-2");
         assertThat(malformed.key()).isNull();
         assertThat(malformed.value()).isEqualTo(messages[4].value());
         assertThat(malformed.timestamp()).isNull();
         assertThat(headers(malformed)).containsExactly(
                 tuple(DeadLetterSerializer.REASON, header(malformed, DeadLetterSerializer.REASON)),
+                tuple(DeadLetterSerializer.REASON_CATEGORY, "not_json"),
                 tuple(DeadLetterSerializer.SOURCE_TOPIC, TOPIC),
                 tuple(DeadLetterSerializer.SOURCE_PARTITION, "0"),
                 tuple(DeadLetterSerializer.SOURCE_OFFSET, "2"));
         assertThat(header(malformed, DeadLetterSerializer.REASON)).startsWith("malformed JSON: ");
 
-        ProducerRecord<byte[], byte[]> oversized = records.get(1);
+        ProducerRecord<byte[], byte[]> oversized = records.get("0-3");
         assertThat(oversized.key()).isNull();
         assertThat(oversized.value()).isEqualTo(messages[5].value());
         assertThat(oversized.timestamp()).isEqualTo(KAFKA_TIMESTAMP);
         assertThat(headers(oversized)).containsExactly(
                 tuple("origin", "trading-job-test"),
                 tuple(DeadLetterSerializer.REASON, "message of 4097 bytes exceeds the limit of 4096 bytes"),
+                tuple(DeadLetterSerializer.REASON_CATEGORY, "oversized"),
                 tuple(DeadLetterSerializer.SOURCE_TOPIC, TOPIC),
                 tuple(DeadLetterSerializer.SOURCE_PARTITION, "0"),
                 tuple(DeadLetterSerializer.SOURCE_OFFSET, "3"));
 
-        ProducerRecord<byte[], byte[]> partlyInvalid = records.get(2);
+        ProducerRecord<byte[], byte[]> partlyInvalid = records.get("1-7");
         assertThat(partlyInvalid.key()).isEqualTo(utf8("ALTO"));
         assertThat(partlyInvalid.value()).isEqualTo(messages[2].value());
         assertThat(partlyInvalid.timestamp()).isEqualTo(KAFKA_TIMESTAMP);
         assertThat(headers(partlyInvalid)).containsExactly(
                 tuple("origin", "trading-job-test"),
                 tuple(DeadLetterSerializer.REASON, header(partlyInvalid, DeadLetterSerializer.REASON)),
+                tuple(DeadLetterSerializer.REASON_CATEGORY, "invalid_tick"),
                 tuple(DeadLetterSerializer.SOURCE_TOPIC, TOPIC),
                 tuple(DeadLetterSerializer.SOURCE_PARTITION, "1"),
                 tuple(DeadLetterSerializer.SOURCE_OFFSET, "7"),
                 tuple(DeadLetterSerializer.REJECTED_TICKS, "3"));
         assertThat(header(partlyInvalid, DeadLetterSerializer.REASON))
                 .startsWith("tick[3]: volume must be >= 0 but is -");
+        assertThat(header(records.get("0-4"), DeadLetterSerializer.REASON)).isEqualTo("empty array");
+        assertThat(header(records.get("1-9"), DeadLetterSerializer.REASON)).isEqualTo("empty message");
+    }
+
+    /**
+     * Each message is read once; the partly invalid array counts its valid ticks as parsed, its bad one as rejected,
+     * and itself once as dead-lettered.
+     */
+    @Test
+    void countsEveryMessageReadParsedAndDeadLetteredOncePerWindow() {
+        long validTicks = GENERATED.tickCount() + 1;
+        long cleanMessages = 3; // the two generated arrays and the single object
+        long deadLettered = messages.length - cleanMessages;
+
+        assertThat(MESSAGE_STATS.values()).containsExactly(
+                new MessageWindowStats(0, WINDOW.toMillis(), 0, messages.length, validTicks, deadLettered, 1));
+        assertThat(REJECTION_STATS.values()).containsExactlyInAnyOrder(
+                rejections(RejectionCategory.NOT_JSON, 2),
+                rejections(RejectionCategory.OVERSIZED, 1),
+                rejections(RejectionCategory.NOT_A_TICK_ARRAY, 1),
+                rejections(RejectionCategory.EMPTY, 1),
+                rejections(RejectionCategory.INVALID_TICK, 1));
     }
 
     @Test
@@ -209,6 +252,10 @@ class TradingJobTest {
                         TickerWindowStats::openPrice, TickerWindowStats::highPrice, TickerWindowStats::lowPrice,
                         TickerWindowStats::closePrice, TickerWindowStats::totalVolume, TickerWindowStats::tickCount)
                 .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static RejectionWindowStats rejections(RejectionCategory category, long messages) {
+        return new RejectionWindowStats(0, WINDOW.toMillis(), 0, category, messages);
     }
 
     private static int generatedDay() {

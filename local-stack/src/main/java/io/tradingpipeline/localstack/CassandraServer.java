@@ -3,6 +3,7 @@ package io.tradingpipeline.localstack;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.tradingpipeline.contract.StoreNames;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,6 @@ public final class CassandraServer extends RestartableServer {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
     private static final String LOCAL_DATACENTER = "datacenter1";
-    private static final String KEYSPACE = "trading";
 
     /** The JPMS flags of Cassandra's own conf/jvm17-server.options (they are not in the jar). */
     private static final List<String> JAVA17_OPTIONS = List.of(
@@ -71,7 +71,7 @@ public final class CassandraServer extends RestartableServer {
 
     /** The keyspace of the repository's schema. */
     public String keyspace() {
-        return KEYSPACE;
+        return StoreNames.CASSANDRA_KEYSPACE;
     }
 
     /** A new driver session (close it) on this server, without a default keyspace. */
@@ -102,7 +102,7 @@ public final class CassandraServer extends RestartableServer {
         try {
             applySchema(port, repository);
         } catch (RuntimeException e) {
-            throw process.failure("the schema in " + repository.root().resolve("cql") + " failed: " + e.getMessage(), e);
+            throw process.stopBecause("the schema in " + repository.root().resolve("cql") + " failed: " + e.getMessage(), e);
         }
         return new CassandraServer(port, process);
     }

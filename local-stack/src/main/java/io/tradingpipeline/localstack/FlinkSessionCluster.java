@@ -2,18 +2,21 @@ package io.tradingpipeline.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +34,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
     /** TaskManagers notice a lost JobManager after a heartbeat timeout (8 s), then register with the new one. */
     private static final Duration TASK_MANAGER_RECONNECT_TIMEOUT = Duration.ofSeconds(45);
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration SUBMISSION_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SAVEPOINT_TIMEOUT = Duration.ofMinutes(2);
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SUBMITTED_JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
 
     /** Flink's own {@code env.java.opts.all} for Java 17 (from the stock config.yaml of the distribution). */
     static final List<String> JAVA_17_OPTIONS = List.of(
@@ -58,7 +62,6 @@ public final class FlinkSessionCluster implements AutoCloseable {
             "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
-    private static final Pattern SAVEPOINT_PATH = Pattern.compile("Savepoint completed\\. Path: (\\S+)");
 
     private final Path dir;
     private final Path confDir;
@@ -230,12 +233,30 @@ public final class FlinkSessionCluster implements AutoCloseable {
         }
         cli.add(jobJar.toAbsolutePath().toString());
         cli.addAll(arguments);
+        Set<String> before = jobIds();
         String output = flinkCommand(cli, environment);
-        Matcher jobId = SUBMITTED_JOB_ID.matcher(output);
-        if (!jobId.find()) {
-            throw new IllegalStateException("flink run did not submit " + jobJar + ":\n" + output);
-        }
-        return jobId.group(1);
+        long deadline = System.nanoTime() + SUBMISSION_TIMEOUT.toNanos();
+        do {
+            Set<String> submitted = jobIds();
+            submitted.removeAll(before);
+            if (submitted.size() == 1) {
+                return submitted.iterator().next();
+            }
+            if (submitted.size() > 1) {
+                throw new IllegalStateException("more than one job appeared while flink run submitted " + jobJar
+                        + ": " + submitted);
+            }
+            sleep(Duration.ofMillis(200));
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException("flink run did not submit " + jobJar + " within " + SUBMISSION_TIMEOUT
+                + ":\n" + output);
+    }
+
+    /** The ids of every job the cluster knows, whatever its state. */
+    private Set<String> jobIds() {
+        Set<String> ids = new HashSet<>();
+        readJson("/jobs/overview").path("jobs").forEach(job -> ids.add(job.path("jid").asText()));
+        return ids;
     }
 
     /**
@@ -244,13 +265,34 @@ public final class FlinkSessionCluster implements AutoCloseable {
      * @return the savepoint's directory
      */
     public Path stopWithSavepoint(String jobId) {
-        String output = flinkCommand(List.of("stop", "--savepointPath", savepointsDir().toUri().toString(), jobId),
-                Map.of());
-        Matcher path = SAVEPOINT_PATH.matcher(output);
-        if (!path.find()) {
-            throw new IllegalStateException("flink stop did not report a savepoint for job " + jobId + ":\n" + output);
+        ObjectNode request = JSON.createObjectNode()
+                .put("targetDirectory", savepointsDir().toUri().toString())
+                .put("drain", false);
+        String triggerId;
+        try {
+            triggerId = JSON.readTree(LoopbackHttp.post(restPort, "/jobs/" + jobId + "/stop", request.toString()))
+                    .path("request-id").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot stop job " + jobId + " with a savepoint: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return Path.of(java.net.URI.create(path.group(1)));
+        long deadline = System.nanoTime() + SAVEPOINT_TIMEOUT.toNanos();
+        do {
+            JsonNode status = readJson("/jobs/" + jobId + "/savepoints/" + triggerId);
+            if ("COMPLETED".equals(status.path("status").path("id").asText())) {
+                JsonNode operation = status.path("operation");
+                if (operation.hasNonNull("location")) {
+                    return Path.of(URI.create(operation.path("location").asText()));
+                }
+                String cause = operation.path("failure-cause").path("stack-trace").asText("no reason given");
+                throw new IllegalStateException("the savepoint of job " + jobId + " failed: "
+                        + cause.lines().findFirst().orElse(cause));
+            }
+            sleep(Duration.ofMillis(200));
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException("the savepoint of job " + jobId + " did not complete within " + SAVEPOINT_TIMEOUT);
     }
 
     /** Where the cluster's jobs keep their retained checkpoints, one directory per job. */
@@ -273,6 +315,23 @@ public final class FlinkSessionCluster implements AutoCloseable {
             return "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode readJson(String path) {
+        try {
+            return JSON.readTree(rest(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON from GET " + path, e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -388,35 +447,45 @@ public final class FlinkSessionCluster implements AutoCloseable {
         return Arrays.stream(parameters.trim().split("\\s+")).filter(part -> !part.isEmpty()).toList();
     }
 
+    /**
+     * The settings that decide how the cluster schedules and recovers, beside the addresses and directories of one
+     * machine; docker compose's {@code FLINK_PROPERTIES} sets the same (a test holds them equal). A lost TaskManager
+     * is noticed in seconds rather than after the 50 s default: two heartbeat RPCs to a killed process fail at once,
+     * which counts as lost.
+     */
+    public static Map<String, String> recoverySettings(int taskSlots) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("taskmanager.numberOfTaskSlots", Integer.toString(taskSlots));
+        // Jobs that set no parallelism use every slot.
+        settings.put("parallelism.default", Integer.toString(taskSlots));
+        settings.put("heartbeat.interval", "1000");
+        settings.put("heartbeat.timeout", "8000");
+        settings.put("heartbeat.rpc-failure-threshold", "2");
+        return settings;
+    }
+
     private static String config(Path dir, int restPort, int taskSlots) {
         String checkpoints = dir.resolve("checkpoints").toUri().toString();
         String savepoints = dir.resolve("savepoints").toUri().toString();
         String tmp = LocalFiles.createDirectories(dir.resolve("tmp")).toString();
-        return String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "jobmanager.rpc.address: " + Ports.LOOPBACK,
                 "jobmanager.rpc.port: " + Ports.free(),
                 "jobmanager.bind-host: " + Ports.LOOPBACK,
                 "jobmanager.memory.process.size: 1024m",
                 "taskmanager.bind-host: " + Ports.LOOPBACK,
                 "taskmanager.host: " + Ports.LOOPBACK,
-                "taskmanager.numberOfTaskSlots: " + taskSlots,
                 "taskmanager.memory.process.size: 1600m",
-                // Jobs that set no parallelism use every slot.
-                "parallelism.default: " + taskSlots,
                 "rest.address: " + Ports.LOOPBACK,
                 "rest.bind-address: " + Ports.LOOPBACK,
                 "rest.port: " + restPort,
                 "blob.server.port: " + Ports.free(),
-                // A lost TaskManager is noticed in seconds rather than after the 50 s default: two heartbeat
-                // RPCs to a killed process fail at once, which counts as lost.
-                "heartbeat.interval: 1000",
-                "heartbeat.timeout: 8000",
-                "heartbeat.rpc-failure-threshold: 2",
                 "state.checkpoints.dir: " + checkpoints,
                 "state.savepoints.dir: " + savepoints,
                 "io.tmp.dirs: " + tmp,
-                "web.tmpdir: " + tmp,
-                "");
+                "web.tmpdir: " + tmp));
+        recoverySettings(taskSlots).forEach((key, value) -> lines.add(key + ": " + value));
+        return String.join("\n", lines) + "\n";
     }
 
     private static String log4jConfig() {

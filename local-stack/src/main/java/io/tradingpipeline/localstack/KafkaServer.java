@@ -158,10 +158,10 @@ public final class KafkaServer extends RestartableServer {
         ServerProcess format = ServerProcess.start(NAME + " storage format", command, Map.of(),
                 config.getParent(), log);
         if (!format.waitForExit(READY_TIMEOUT)) {
-            throw format.failure("storage format did not finish within " + READY_TIMEOUT.toSeconds() + " s", null);
+            throw format.stopBecause("storage format did not finish within " + READY_TIMEOUT.toSeconds() + " s", null);
         }
         if (format.exitCode() != 0) {
-            throw format.failure("storage format exited with code " + format.exitCode(), null);
+            throw format.stopBecause("storage format exited with code " + format.exitCode(), null);
         }
     }
 }

@@ -3,9 +3,7 @@ package io.tradingpipeline.localstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,8 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +36,6 @@ public final class LocalRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The generator's progress line, e.g. "progress: sent 15 rounds (150 ticks), acknowledged 150 ticks, …". */
-    private static final Pattern ACKNOWLEDGED_TICKS = Pattern.compile("acknowledged ([0-9,]+) ticks");
     private static final Set<String> TERMINAL_STATES = Set.of("FAILED", "CANCELED", "FINISHED");
     private static final Duration STOP_WITH_SAVEPOINT_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_WITH_SAVEPOINT_RETRY_DELAY = Duration.ofSeconds(3);
@@ -121,8 +115,17 @@ public final class LocalRun {
      * savepoint it took, after a crash the last checkpoint that completed.
      */
     public static Optional<Path> newestRestorePoint(FlinkSessionCluster flink) {
+        return newestRestorePoint(flink.savepointsDir(), flink.checkpointsDir());
+    }
+
+    /**
+     * The directory of the newest {@code _metadata} file at most 3 levels below either directory
+     * ({@code <savepoints>/savepoint-…/_metadata}, {@code <checkpoints>/<job id>/chk-N/_metadata}). Compose's
+     * {@code flink-job/docker/submit-job.sh} looks the same way; a test holds the two equal.
+     */
+    public static Optional<Path> newestRestorePoint(Path savepointsDir, Path checkpointsDir) {
         List<Path> metadata = new ArrayList<>();
-        for (Path root : List.of(flink.savepointsDir(), flink.checkpointsDir())) {
+        for (Path root : List.of(savepointsDir, checkpointsDir)) {
             if (!Files.isDirectory(root)) {
                 continue;
             }
@@ -213,13 +216,7 @@ public final class LocalRun {
     }
 
     private Optional<String> generatorTicks() {
-        String tail = tail(generator.logFile(), 4096);
-        Matcher matcher = ACKNOWLEDGED_TICKS.matcher(tail);
-        String last = null;
-        while (matcher.find()) {
-            last = matcher.group(1);
-        }
-        return Optional.ofNullable(last);
+        return generator.progress().map(progress -> String.format(Locale.ROOT, "%,d", progress.acknowledgedTicks()));
     }
 
     private List<String> jobStatus(Instant now) {
@@ -328,18 +325,6 @@ public final class LocalRun {
     private static String age(Instant then, Instant now) {
         long seconds = Math.max(0, Duration.between(then, now).toSeconds());
         return seconds < 120 ? seconds + " s" : seconds / 60 + " min";
-    }
-
-    private static String tail(Path file, int bytes) {
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            long start = Math.max(0, in.length() - bytes);
-            byte[] buffer = new byte[(int) (in.length() - start)];
-            in.seek(start);
-            in.readFully(buffer);
-            return new String(buffer, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     private static java.nio.file.attribute.FileTime modified(Path file) {

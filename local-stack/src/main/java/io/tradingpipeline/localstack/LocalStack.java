@@ -1,6 +1,5 @@
 package io.tradingpipeline.localstack;
 
-import io.tradingpipeline.contract.DevelopmentDefaults;
 import io.tradingpipeline.contract.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -32,10 +32,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
 
-    public static final String TRADING_DATA_TOPIC = DevelopmentDefaults.bundled().get(Setting.KAFKA_TOPIC).orElseThrow();
-    public static final String DEAD_LETTER_TOPIC =
-            DevelopmentDefaults.bundled().get(Setting.KAFKA_DLQ_TOPIC).orElseThrow();
-    private static final int TRADING_DATA_PARTITIONS = 4;
+    public static final String TRADING_DATA_TOPIC = Setting.KAFKA_TOPIC.defaultValue().orElseThrow();
+    public static final String DEAD_LETTER_TOPIC = Setting.KAFKA_DLQ_TOPIC.defaultValue().orElseThrow();
+    /** The topics and their partitions; docker compose's kafka-init creates the same (a test holds them equal). */
+    public static final Map<String, Integer> TOPIC_PARTITIONS = Map.of(TRADING_DATA_TOPIC, 4, DEAD_LETTER_TOPIC, 1);
     /** Task slots of the TaskManager: the parallelism of a job submitted with the cluster default. */
     public static final int FLINK_TASK_SLOTS = 2;
 
@@ -323,8 +323,7 @@ public final class LocalStack implements AutoCloseable {
             try {
                 CompletableFuture<KafkaServer> kafka = startIf(withKafka, executor, () -> {
                     KafkaServer server = KafkaServer.start(LocalFiles.createDirectories(dir.resolve("kafka")), kafkaPort);
-                    server.createTopic(TRADING_DATA_TOPIC, TRADING_DATA_PARTITIONS);
-                    server.createTopic(DEAD_LETTER_TOPIC, 1);
+                    TOPIC_PARTITIONS.forEach(server::createTopic);
                     return server;
                 });
                 CompletableFuture<CassandraServer> cassandra = startIf(withCassandra, executor, () ->

@@ -1,6 +1,8 @@
 package io.tradingpipeline.localstack;
 
 import io.tradingpipeline.contract.Setting;
+import io.tradingpipeline.contract.StoreNames;
+import io.tradingpipeline.contract.TemplateEncoding;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,7 +32,6 @@ public final class MySqlServer extends RestartableServer {
     static final String NAME = "MariaDB";
     private static final Logger LOG = LoggerFactory.getLogger(MySqlServer.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    private static final String DATABASE = "trading";
 
     private final Credentials root;
     private final Credentials writer;
@@ -40,9 +41,13 @@ public final class MySqlServer extends RestartableServer {
     private MySqlServer(int port, ServerProcess process, RepositoryFiles repository) {
         super(port, process, READY_TIMEOUT);
         this.root = new Credentials("root", repository.setting(Setting.MYSQL_ROOT_PASSWORD));
-        this.writer = new Credentials("trading_writer", repository.setting(Setting.MYSQL_WRITER_PASSWORD));
-        this.dashboard = new Credentials("trading_dashboard", repository.setting(Setting.MYSQL_DASHBOARD_PASSWORD));
-        this.generator = new Credentials("trading_generator", repository.setting(Setting.MYSQL_GENERATOR_PASSWORD));
+        this.writer = account(repository, Setting.MYSQL_WRITER_USER, Setting.MYSQL_WRITER_PASSWORD);
+        this.dashboard = account(repository, Setting.MYSQL_DASHBOARD_USER, Setting.MYSQL_DASHBOARD_PASSWORD);
+        this.generator = account(repository, Setting.MYSQL_GENERATOR_USER, Setting.MYSQL_GENERATOR_PASSWORD);
+    }
+
+    private static Credentials account(RepositoryFiles repository, Setting user, Setting password) {
+        return new Credentials(repository.setting(user), repository.setting(password));
     }
 
     public String host() {
@@ -51,7 +56,7 @@ public final class MySqlServer extends RestartableServer {
 
     /** {@code jdbc:mysql://127.0.0.1:<port>/trading}. */
     public String jdbcUrl() {
-        return "jdbc:mysql://" + Ports.LOOPBACK + ":" + port() + "/" + DATABASE;
+        return "jdbc:mysql://" + Ports.LOOPBACK + ":" + port() + "/" + StoreNames.MYSQL_DATABASE;
     }
 
     public Credentials root() {
@@ -94,7 +99,7 @@ public final class MySqlServer extends RestartableServer {
         Path initFile = LocalFiles.write(dir.resolve("init.sql"), """
                 CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '%s';
                 GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;
-                """.formatted(sqlString(rootPassword)));
+                """.formatted(TemplateEncoding.SQL_STRING.apply(rootPassword)));
 
         List<String> command = new ArrayList<>(List.of(
                 installation.serverExecutable().toString(),
@@ -129,7 +134,7 @@ public final class MySqlServer extends RestartableServer {
         try {
             applyScripts(adminUrl, rootPassword, repository);
         } catch (SQLException | RuntimeException e) {
-            throw process.failure("the scripts in " + repository.root().resolve("sql") + " failed: " + e.getMessage(), e);
+            throw process.stopBecause("the scripts in " + repository.root().resolve("sql") + " failed: " + e.getMessage(), e);
         }
         return new MySqlServer(port, process, repository);
     }
@@ -146,16 +151,12 @@ public final class MySqlServer extends RestartableServer {
              Statement statement = connection.createStatement()) {
             for (Path script : repository.sqlScripts()) {
                 // With allowMultiQueries, an error in a later statement surfaces while stepping through results.
-                boolean isResultSet = statement.execute(repository.fillPlaceholders(repository.read(script)));
+                boolean isResultSet = statement.execute(repository.sqlScript(script));
                 while (isResultSet || statement.getUpdateCount() != -1) {
                     isResultSet = statement.getMoreResults();
                 }
                 LOG.info("applied {}", script);
             }
         }
-    }
-
-    private static String sqlString(String value) {
-        return value.replace("\\", "\\\\").replace("'", "''");
     }
 }

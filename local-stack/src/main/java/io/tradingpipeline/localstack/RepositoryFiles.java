@@ -2,6 +2,8 @@ package io.tradingpipeline.localstack;
 
 import io.tradingpipeline.contract.DevelopmentDefaults;
 import io.tradingpipeline.contract.Setting;
+import io.tradingpipeline.contract.SettingValues;
+import io.tradingpipeline.contract.TemplateEncoding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +14,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The repository's schema scripts ({@code sql/}, {@code cql/}) and its {@code .env} development defaults.
+ * The repository's schema scripts ({@code sql/}, {@code cql/}) and the settings of the stack: the environment,
+ * else the development values of the repository's {@code .env}, else the settings' defaults.
  * Found by walking up from the working directory, or at {@value #OVERRIDE} (system property or environment).
  */
 final class RepositoryFiles {
@@ -20,13 +23,11 @@ final class RepositoryFiles {
     static final String OVERRIDE = "TRADING_REPO_DIR";
 
     private final Path root;
-    private final Map<String, String> environment;
-    private final Map<String, String> dotEnv;
+    private final SettingValues settings;
 
     RepositoryFiles(Path root, Map<String, String> environment) {
         this.root = root;
-        this.environment = environment;
-        this.dotEnv = readDotEnv(root.resolve(".env"));
+        this.settings = SettingValues.of(environment).withDevelopmentValues(readDotEnv(root.resolve(".env")));
     }
 
     static RepositoryFiles locate() {
@@ -66,24 +67,12 @@ final class RepositoryFiles {
     }
 
     String setting(Setting setting) {
-        return setting(setting.name());
+        return settings.require(setting);
     }
 
-    /** The environment variable {@code name}, else its development default from {@code .env}. */
-    String setting(String name) {
-        String value = environment.get(name);
-        if (value == null) {
-            value = dotEnv.get(name);
-        }
-        if (value == null) {
-            throw new IllegalStateException(name + " is set neither in the environment nor in " + root.resolve(".env"));
-        }
-        return value;
-    }
-
-    /** {@code text} with every {@code ${NAME}} replaced by {@link #setting(String) setting(NAME)}. */
-    String fillPlaceholders(String text) {
-        return Placeholders.fill(text, this::setting);
+    /** An SQL script with its {@code ${NAME}} placeholders filled as string-literal contents. */
+    String sqlScript(Path script) {
+        return settings.fill(read(script), TemplateEncoding.SQL_STRING);
     }
 
     static String read(Path script) {

@@ -125,7 +125,7 @@ final class ServerProcess {
         Exception lastProblem = null;
         while (true) {
             if (!process.isAlive()) {
-                throw failure("exited with code " + process.exitValue() + " before it was ready", lastProblem);
+                throw stopBecause("exited with code " + process.exitValue() + " before it was ready", lastProblem);
             }
             try {
                 if (check.isReady()) {
@@ -137,14 +137,17 @@ final class ServerProcess {
                 lastProblem = e;
             }
             if (System.nanoTime() > deadline) {
-                throw failure("not ready after " + timeout.toSeconds() + " s", lastProblem);
+                throw stopBecause("not ready after " + timeout.toSeconds() + " s", lastProblem);
             }
             sleep(POLL_INTERVAL);
         }
     }
 
-    /** Stops the server and returns an exception naming it, its log files and their last lines. */
-    LocalStackStartupException failure(String reason, Throwable cause) {
+    /**
+     * Stops the server because of {@code reason}; returns the exception to throw, which names the server, its log
+     * files and their last lines.
+     */
+    LocalStackStartupException stopBecause(String reason, Throwable cause) {
         stop();
         StringBuilder message = new StringBuilder(name).append(" did not start: ").append(reason);
         if (cause != null) {

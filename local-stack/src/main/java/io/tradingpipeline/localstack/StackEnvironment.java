@@ -1,7 +1,6 @@
 package io.tradingpipeline.localstack;
 
 import static io.tradingpipeline.contract.Setting.CASSANDRA_CONTACT_POINTS;
-import static io.tradingpipeline.contract.Setting.CASSANDRA_KEYSPACE;
 import static io.tradingpipeline.contract.Setting.CASSANDRA_LOCAL_DC;
 import static io.tradingpipeline.contract.Setting.CASSANDRA_PORT;
 import static io.tradingpipeline.contract.Setting.KAFKA_BOOTSTRAP_SERVERS;
@@ -37,7 +36,6 @@ record StackEnvironment(Map<String, String> values) {
         values.put(CASSANDRA_CONTACT_POINTS.name(), stack.cassandra().host());
         values.put(CASSANDRA_PORT.name(), Integer.toString(stack.cassandra().port()));
         values.put(CASSANDRA_LOCAL_DC.name(), stack.cassandra().localDatacenter());
-        values.put(CASSANDRA_KEYSPACE.name(), stack.cassandra().keyspace());
         values.put(MYSQL_HOST.name(), stack.mysql().host());
         values.put(MYSQL_PORT.name(), Integer.toString(stack.mysql().port()));
         values.put(MYSQL_URL.name(), stack.mysql().jdbcUrl());
@@ -60,7 +58,10 @@ record StackEnvironment(Map<String, String> values) {
     }
 
     String text() {
-        StringBuilder text = new StringBuilder("# Passwords: MYSQL_*_PASSWORD from the environment, else the repository's .env\n");
+        StringBuilder text = new StringBuilder("""
+                # No secrets here: the job needs MYSQL_WRITER_PASSWORD, the generator MYSQL_GENERATOR_PASSWORD
+                # (the development values: set -a; . ./.env; set +a).
+                """);
         values.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
     }

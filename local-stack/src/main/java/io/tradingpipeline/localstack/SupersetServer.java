@@ -118,11 +118,11 @@ public final class SupersetServer {
                 List.of("bash", supersetDir.resolve("install.sh").toString()), Map.of(), dir,
                 dir.resolve("install.log"));
         if (!installer.waitForExit(INSTALL_TIMEOUT)) {
-            throw installer.failure("superset/install.sh did not finish within " + INSTALL_TIMEOUT.toMinutes()
+            throw installer.stopBecause("superset/install.sh did not finish within " + INSTALL_TIMEOUT.toMinutes()
                     + " min", null);
         }
         if (installer.exitCode() != 0) {
-            throw installer.failure("superset/install.sh exited with code " + installer.exitCode(), null);
+            throw installer.stopBecause("superset/install.sh exited with code " + installer.exitCode(), null);
         }
         return supersetDir.resolve(".venv").resolve("bin");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradingpipeline.localstack.MySqlServer.Credentials;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(LocalStackExtension.class)
 class MySqlServerIT {
@@ -138,6 +140,46 @@ class MySqlServerIT {
              ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM profile WHERE shares > 0")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(10);
+        }
+    }
+
+    /** The user settings change the accounts that sql/03-users.sql creates; odd passwords survive the quoting. */
+    @Test
+    void usersAndPasswordsAreTheSettingsOnesWhateverTheyHold(@TempDir Path dir) throws SQLException {
+        Map<String, String> environment = Map.of(
+                "MYSQL_ROOT_PASSWORD", "root's\\pw",
+                "MYSQL_WRITER_USER", "job_writer", "MYSQL_WRITER_PASSWORD", "w'&\\1",
+                "MYSQL_DASHBOARD_USER", "bi_reader", "MYSQL_DASHBOARD_PASSWORD", "d%s$2",
+                "MYSQL_GENERATOR_USER", "sim_reader", "MYSQL_GENERATOR_PASSWORD", "g\"3");
+        MySqlServer custom = MySqlServer.start(dir, 0,
+                new RepositoryFiles(RepositoryFiles.locate().root(), environment));
+        try {
+            assertThat(custom.writer()).isEqualTo(new Credentials("job_writer", "w'&\\1"));
+            try (Connection writer = custom.connect(custom.writer());
+                 Statement statement = writer.createStatement()) {
+                statement.executeUpdate("INSERT INTO aggregated_data (processed_at, date, sector, total_volume, "
+                        + "tick_count, window_start, window_end) VALUES (NOW(3), CURDATE(), 'custom', 5, 1, NOW(3), "
+                        + "NOW(3))");
+            }
+            try (Connection dashboard = custom.connect(custom.dashboard());
+                 Statement statement = dashboard.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT total_volume FROM volume_today")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).isEqualTo(5);
+            }
+            try (Connection generator = custom.connect(custom.generator());
+                 Statement statement = generator.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM profile")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(10);
+            }
+            try (Connection root = custom.connect(custom.root());
+                 Statement statement = root.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT user FROM mysql.user WHERE user LIKE 'trading%'")) {
+                assertThat(rows.next()).as("an account of the default names").isFalse();
+            }
+        } finally {
+            custom.stop();
         }
     }
 

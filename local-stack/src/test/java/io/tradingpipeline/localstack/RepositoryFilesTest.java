@@ -3,6 +3,8 @@ package io.tradingpipeline.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradingpipeline.contract.MissingSettingException;
+import io.tradingpipeline.contract.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +27,10 @@ class RepositoryFilesTest {
         Files.writeString(repo.resolve("sql/01-a.sql"), "a");
         Files.writeString(repo.resolve("sql/notes.txt"), "not a script");
         Files.writeString(repo.resolve(".env"), """
-                # development defaults
-                WRITER_PASSWORD=from-dotenv
-                QUOTED="quoted value"
-                EMPTY=
+                # development values
+                MYSQL_WRITER_PASSWORD=from-dotenv
+                MYSQL_DASHBOARD_PASSWORD="quoted value"
+                MYSQL_GENERATOR_PASSWORD=
                 """);
     }
 
@@ -42,22 +44,30 @@ class RepositoryFilesTest {
     }
 
     @Test
-    void environmentWinsOverDotEnv() {
-        RepositoryFiles files = new RepositoryFiles(repo, Map.of("WRITER_PASSWORD", "from-environment"));
+    void theEnvironmentWinsOverDotEnvWhichWinsOverTheDefaultsAndEmptyMeansUnset() {
+        RepositoryFiles files = new RepositoryFiles(repo, Map.of("MYSQL_WRITER_PASSWORD", "from-environment",
+                "MYSQL_ROOT_PASSWORD", "", "MYSQL_WRITER_USER", ""));
 
-        assertThat(files.setting("WRITER_PASSWORD")).isEqualTo("from-environment");
-        assertThat(files.setting("QUOTED")).isEqualTo("quoted value");
-        assertThat(files.setting("EMPTY")).isEmpty();
+        assertThat(files.setting(Setting.MYSQL_WRITER_PASSWORD)).isEqualTo("from-environment");
+        assertThat(files.setting(Setting.MYSQL_DASHBOARD_PASSWORD)).isEqualTo("quoted value");
+        assertThat(files.setting(Setting.MYSQL_WRITER_USER)).isEqualTo("trading_writer");
+        assertThatThrownBy(() -> files.setting(Setting.MYSQL_GENERATOR_PASSWORD))
+                .isInstanceOf(MissingSettingException.class).hasMessageContaining("MYSQL_GENERATOR_PASSWORD");
+        assertThatThrownBy(() -> files.setting(Setting.MYSQL_ROOT_PASSWORD))
+                .isInstanceOf(MissingSettingException.class).hasMessageContaining("MYSQL_ROOT_PASSWORD");
     }
 
     @Test
-    void fillsPlaceholdersAndNamesAMissingOne() {
-        RepositoryFiles files = new RepositoryFiles(repo, Map.of());
+    void fillsTheSqlScriptsPlaceholdersAsSqlStringsAndNamesAMissingOne() throws IOException {
+        Files.writeString(repo.resolve("sql/03-users.sql"),
+                "CREATE USER '${MYSQL_WRITER_USER}' IDENTIFIED BY '${MYSQL_WRITER_PASSWORD}'; -- ${...} stays");
+        Files.writeString(repo.resolve("sql/04-broken.sql"), "'${MYSQL_GENERATOR_PASSWORD}'");
+        RepositoryFiles files = new RepositoryFiles(repo, Map.of("MYSQL_WRITER_PASSWORD", "it's\\here"));
 
-        assertThat(files.fillPlaceholders("IDENTIFIED BY '${WRITER_PASSWORD}' -- ${...} stays"))
-                .isEqualTo("IDENTIFIED BY 'from-dotenv' -- ${...} stays");
-        assertThatThrownBy(() -> files.fillPlaceholders("'${NOT_SET_ANYWHERE}'"))
-                .hasMessageContaining("NOT_SET_ANYWHERE").hasMessageContaining(".env");
+        assertThat(files.sqlScript(repo.resolve("sql/03-users.sql")))
+                .isEqualTo("CREATE USER 'trading_writer' IDENTIFIED BY 'it''s\\\\here'; -- ${...} stays");
+        assertThatThrownBy(() -> files.sqlScript(repo.resolve("sql/04-broken.sql")))
+                .isInstanceOf(MissingSettingException.class).hasMessageContaining("MYSQL_GENERATOR_PASSWORD");
     }
 
     @Test

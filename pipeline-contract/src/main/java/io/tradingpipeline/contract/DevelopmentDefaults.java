@@ -1,20 +1,18 @@
 package io.tradingpipeline.contract;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The development defaults of the {@link Setting settings}: the repository's {@code .env} (the file docker
- * compose reads), of which every program carries a copy made at build time.
+ * Development values as the repository's {@code .env} holds them (the file docker compose reads): the secrets that
+ * the local stack, compose and the tests pass to the programs explicitly. No program carries a copy.
  */
 public final class DevelopmentDefaults {
-
-    private static final String BUNDLED = ".env";
 
     private final Map<String, String> values;
 
@@ -22,15 +20,12 @@ public final class DevelopmentDefaults {
         this.values = Map.copyOf(values);
     }
 
-    /** The copy of {@code .env} inside this jar. */
-    public static DevelopmentDefaults bundled() {
-        try (InputStream in = DevelopmentDefaults.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException("the jar lacks its copy of the repository's .env");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    /** The file {@code dotEnv}. */
+    public static DevelopmentDefaults read(Path dotEnv) {
+        try {
+            return parse(Files.readString(dotEnv));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the development defaults", e);
+            throw new UncheckedIOException("cannot read the development values in " + dotEnv, e);
         }
     }
 

@@ -1,34 +1,31 @@
 package io.tradingpipeline.contract;
 
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import picocli.CommandLine;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Picocli defaults of the options that are {@link Setting settings}: the environment variable when set and not
- * empty, else the development default of {@code .env}, else the option's own default. Options that are not
- * settings (e.g. the generator's {@code --rate}) never read the environment.
+ * Picocli defaults of the options that are {@link Setting settings}, as {@link SettingValues} resolves them; else
+ * the option's own default. Options that are not settings (e.g. the generator's {@code --rate}) never read the
+ * environment.
  */
 public final class SettingDefaults implements IDefaultValueProvider {
 
-    private final Function<String, String> environment;
-    private final DevelopmentDefaults developmentDefaults;
+    private final SettingValues values;
 
-    /** The process environment and the jar's copy of {@code .env}. */
+    /** The process environment. */
     public SettingDefaults() {
-        this(System::getenv, DevelopmentDefaults.bundled());
+        this(SettingValues.ofProcess());
     }
 
     public SettingDefaults(Map<String, String> environment) {
-        this(environment::get, DevelopmentDefaults.bundled());
+        this(SettingValues.of(environment));
     }
 
-    private SettingDefaults(Function<String, String> environment, DevelopmentDefaults developmentDefaults) {
-        this.environment = environment;
-        this.developmentDefaults = developmentDefaults;
+    public SettingDefaults(SettingValues values) {
+        this.values = values;
     }
 
     @Override
@@ -36,14 +33,23 @@ public final class SettingDefaults implements IDefaultValueProvider {
         if (!(argument instanceof OptionSpec option)) {
             return null;
         }
-        return Setting.ofOption(option.longestName()).flatMap(this::value).orElse(null);
+        return Setting.ofOption(option.longestName()).flatMap(values::find).orElse(null);
     }
 
-    private Optional<String> value(Setting setting) {
-        String fromEnvironment = environment.apply(setting.name());
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-            return Optional.of(fromEnvironment);
+    /**
+     * Fails with {@link MissingSettingException} when an option of {@code commandLine} that reads one of
+     * {@code required} has no value after parsing.
+     */
+    public static void require(CommandLine commandLine, Setting... required) {
+        for (Setting setting : required) {
+            OptionSpec option = commandLine.getCommandSpec().findOption(setting.option());
+            if (option == null) {
+                throw new IllegalArgumentException(commandLine.getCommandName() + " has no option " + setting.option());
+            }
+            Object value = option.getValue();
+            if (value == null || value.toString().isEmpty()) {
+                throw new MissingSettingException(setting);
+            }
         }
-        return developmentDefaults.get(setting);
     }
 }

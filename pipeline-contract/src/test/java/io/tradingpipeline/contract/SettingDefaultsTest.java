@@ -1,8 +1,11 @@
 package io.tradingpipeline.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,15 +51,40 @@ class SettingDefaultsTest {
     }
 
     @Test
-    void withoutTheEnvironmentTheDevelopmentDefaultsOfDotEnvApply() {
-        DevelopmentDefaults dotEnv = DevelopmentDefaults.bundled();
-
+    void withoutTheEnvironmentTheSettingsDefaultsApplyAndSecretsHaveNone() {
         Program program = parse(Map.of("MYSQL_WRITER_PASSWORD", ""));
 
-        assertThat(program.kafka.kafkaBootstrapServers()).isEqualTo(dotEnv.get(Setting.KAFKA_BOOTSTRAP_SERVERS).orElseThrow());
+        assertThat(program.kafka.kafkaBootstrapServers()).isEqualTo("localhost:9092");
         assertThat(program.kafka.kafkaTopic()).isEqualTo("trading_data");
-        assertThat(program.password).isEqualTo(dotEnv.get(Setting.MYSQL_WRITER_PASSWORD).orElseThrow()).isNotEmpty();
-        assertThat(program.windowSize).as("not in .env: the option's own default").isEqualTo("60s");
+        assertThat(program.password).as("an empty variable is unset").isNull();
+        assertThat(program.windowSize).as("no setting default: the option's own").isEqualTo("60s");
+    }
+
+    @Test
+    void aRequiredSecretThatIsNotSetIsNamedWithItsFlag() {
+        Program program = new Program();
+        CommandLine commandLine = new CommandLine(program).setDefaultValueProvider(new SettingDefaults(Map.of()));
+        commandLine.parseArgs();
+
+        assertThatThrownBy(() -> SettingDefaults.require(commandLine, Setting.MYSQL_WRITER_PASSWORD))
+                .isInstanceOf(MissingSettingException.class)
+                .hasMessage("MYSQL_WRITER_PASSWORD is not set: export MYSQL_WRITER_PASSWORD or pass "
+                        + "--mysql-writer-password");
+        commandLine.parseArgs("--mysql-writer-password", "x");
+        SettingDefaults.require(commandLine, Setting.MYSQL_WRITER_PASSWORD);
+        assertThat(program.password).isEqualTo("x");
+    }
+
+    @Test
+    void secretsHaveNoDefaultAndEveryOtherSettingOfDotEnvIsASecret() {
+        DevelopmentDefaults dotEnv = DevelopmentDefaults.read(Path.of("..", ".env"));
+        Set<String> notSettings = Set.of("SUPERSET_ENV", "PUBLISH_ADDRESS");
+
+        assertThat(Setting.values()).filteredOn(Setting::isSecret).hasSizeGreaterThan(5)
+                .allSatisfy(secret -> assertThat(secret.defaultValue()).as(secret.name()).isEmpty());
+        assertThat(dotEnv.asMap().keySet()).isNotEmpty().allSatisfy(name -> assertThat(
+                notSettings.contains(name) || Setting.named(name).filter(Setting::isSecret).isPresent())
+                .as(name + " in .env is a secret setting or one of " + notSettings).isTrue());
     }
 
     @Test

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradingpipeline.contract.DevelopmentDefaults;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * a stub MySQLdb module stands in for the driver import, the only import outside the standard library.
  */
 class SupersetConfigTest {
-    private static final String DEVELOPMENT_KEY = DevelopmentDefaults.parse(readDotEnv())
+    private static final String DEVELOPMENT_KEY = DevelopmentDefaults.read(Path.of("..", ".env"))
             .get("SUPERSET_SECRET_KEY").orElseThrow();
     private static final String LOAD_CONFIG = """
             import json, runpy, sys
             config = runpy.run_path(sys.argv[1])
-            print(json.dumps({name: config[name] for name in ("DEVELOPMENT_SECRET_KEY", "WTF_CSRF_TIME_LIMIT")}))
+            print(json.dumps({name: config[name] for name in ("DEVELOPMENT_SECRET_KEY_SHA256", "WTF_CSRF_TIME_LIMIT")}))
             """;
 
     @TempDir
@@ -46,7 +47,9 @@ class SupersetConfigTest {
         SupersetProcesses.Result load = loadConfig(DEVELOPMENT_KEY, "development");
 
         assertThat(load.exitCode()).as(load.output()).isZero();
-        assertThat(config(load).path("DEVELOPMENT_SECRET_KEY").asText()).as("the key of .env").isEqualTo(DEVELOPMENT_KEY);
+        assertThat(config(load).path("DEVELOPMENT_SECRET_KEY_SHA256").asText()).as("the key of .env, hashed")
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(DEVELOPMENT_KEY.getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
@@ -72,13 +75,5 @@ class SupersetConfigTest {
 
     private static JsonNode config(SupersetProcesses.Result load) throws Exception {
         return new ObjectMapper().readTree(load.output().lines().reduce((first, last) -> last).orElseThrow());
-    }
-
-    private static String readDotEnv() {
-        try {
-            return Files.readString(Path.of("..", ".env"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the repository's .env", e);
-        }
     }
 }

@@ -2,6 +2,9 @@ package io.tradingpipeline.generator;
 
 import io.tradingpipeline.contract.ConnectionOptions;
 import io.tradingpipeline.contract.DurationConverter;
+import io.tradingpipeline.contract.Setting;
+import io.tradingpipeline.contract.SettingDefaults;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +35,7 @@ import picocli.CommandLine.Spec;
             "Default: one round every 5 s until stopped (Ctrl+C / SIGTERM: flush, print totals, exit 0). "
                 + "Load mode: --rate.",
             "Durations: " + DurationConverter.SYNTAX + ". Options that name an environment variable fall back "
-                + "to it, then to the development default in the repository's .env."},
+                + "to it, then to the default shown; --mysql-generator-password has none."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all rounds acknowledged (also after SIGINT/SIGTERM)",
@@ -87,6 +90,11 @@ public final class GeneratorConfig implements Callable<Integer> {
     @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "5s",
             description = "Time between progress lines on stderr.")
     private Duration progressInterval;
+
+    @Option(names = "--progress-file", paramLabel = "FILE",
+            description = "Also write the progress as JSON to FILE at every progress line and at the end "
+                    + "(replaced atomically), for programs to read.")
+    private Path progressFile;
 
     // --- market model ---
 
@@ -189,6 +197,7 @@ public final class GeneratorConfig implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        SettingDefaults.require(spec.commandLine(), Setting.MYSQL_GENERATOR_PASSWORD);
     }
 
     private void requirePositive(String option, Duration value) {
@@ -251,6 +260,11 @@ public final class GeneratorConfig implements Callable<Integer> {
 
     public Duration progressInterval() {
         return progressInterval;
+    }
+
+    /** Where to write the progress for programs; null for none. */
+    public Path progressFile() {
+        return progressFile;
     }
 
     /** The explicit seed, or null when a random one is to be used. */

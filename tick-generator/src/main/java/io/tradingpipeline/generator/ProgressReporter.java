@@ -1,17 +1,23 @@
 package io.tradingpipeline.generator;
 
+import io.tradingpipeline.contract.GeneratorProgress;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Prints a progress line every few seconds and the final summary, both on stderr. */
+/**
+ * Prints a progress line every few seconds and the final summary, both on stderr, and writes the same counts to a
+ * progress file for programs when one is given.
+ */
 public final class ProgressReporter implements AutoCloseable {
 
     private final SendStats stats;
     private final PrintWriter err;
+    private final Path progressFile;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "progress");
         thread.setDaemon(true);
@@ -21,9 +27,11 @@ public final class ProgressReporter implements AutoCloseable {
     private long lastNanos = startNanos;
     private long lastAckedTicks;
 
-    public ProgressReporter(SendStats stats, PrintWriter err) {
+    /** @param progressFile where to write {@link GeneratorProgress}, or null */
+    public ProgressReporter(SendStats stats, PrintWriter err, Path progressFile) {
         this.stats = stats;
         this.err = err;
+        this.progressFile = progressFile;
     }
 
     public void start(Duration every) {
@@ -43,6 +51,7 @@ public final class ProgressReporter implements AutoCloseable {
                 stats.sentRounds(), stats.sentRounds() * stats.ticksPerRound(), acked, stats.failedRounds(),
                 recent, perSecond(acked, now - startNanos)));
         err.flush();
+        writeProgress(false);
     }
 
     /** The final summary; {@code firstId..lastId} are the ids handed out in this run. */
@@ -58,6 +67,14 @@ public final class ProgressReporter implements AutoCloseable {
                 perSecond(stats.sentBytes(), elapsed) / 1e6, stats.sentBytes() / 1e6,
                 rounds == 0 ? 0 : stats.sentBytes() / rounds));
         err.flush();
+        writeProgress(true);
+    }
+
+    private void writeProgress(boolean finished) {
+        if (progressFile != null) {
+            new GeneratorProgress(stats.sentRounds(), stats.sentRounds() * stats.ticksPerRound(), stats.ackedTicks(),
+                    stats.failedRounds(), finished).writeTo(progressFile);
+        }
     }
 
     private static double perSecond(long amount, long nanos) {

@@ -34,7 +34,7 @@ public final class TickGenerator {
         RoundPacer pacer = new RoundPacer(config.roundIntervalNanos(companies.size()));
         long lastId;
         try (TickSender sender = new TickSender(KafkaClientProperties.producer(config), config.topic(), stats);
-             ProgressReporter progress = new ProgressReporter(stats, err)) {
+             ProgressReporter progress = new ProgressReporter(stats, err, config.progressFile())) {
             progress.start(config.progressInterval());
             lastId = new GenerationLoop(simulator, sender, stats, pacer, stop, Clock.systemUTC())
                     .run(firstId, config.count(), config.duration());

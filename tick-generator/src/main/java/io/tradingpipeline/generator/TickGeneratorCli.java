@@ -1,7 +1,9 @@
 package io.tradingpipeline.generator;
 
 import io.tradingpipeline.contract.DurationConverter;
+import io.tradingpipeline.contract.MissingSettingException;
 import io.tradingpipeline.contract.SettingDefaults;
+import io.tradingpipeline.contract.SettingValues;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine;
@@ -21,11 +23,21 @@ public final class TickGeneratorCli {
 
     /** Parses {@code args} and runs; returns the exit code (0 ok, 1 runtime failure, 2 usage). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, StopSignal stop) {
-        CommandLine commandLine = commandLine(new GeneratorConfig(stop))
+        return execute(args, out, err, stop, SettingValues.ofProcess());
+    }
+
+    /** Like {@link #execute(String[], PrintWriter, PrintWriter, StopSignal)}, with settings from {@code settings}. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, StopSignal stop, SettingValues settings) {
+        CommandLine commandLine = commandLine(new GeneratorConfig(stop), settings)
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler(TickGeneratorCli::usageError)
                 .setExecutionExceptionHandler((e, cl, parseResult) -> {
+                    if (e instanceof MissingSettingException) {
+                        cl.getErr().println("tick-generator: " + e.getMessage());
+                        cl.getErr().flush();
+                        return CommandLine.ExitCode.USAGE;
+                    }
                     cl.getErr().println("tick-generator: error: " + describe(e));
                     cl.getErr().flush();
                     return CommandLine.ExitCode.SOFTWARE;
@@ -33,11 +45,15 @@ public final class TickGeneratorCli {
         return commandLine.execute(args);
     }
 
-    /** The generator's options as the command line reads them: durations, environment and .env defaults. */
+    /** The generator's options as the command line reads them: durations, environment and defaults. */
     public static CommandLine commandLine(GeneratorConfig config) {
+        return commandLine(config, SettingValues.ofProcess());
+    }
+
+    private static CommandLine commandLine(GeneratorConfig config, SettingValues settings) {
         return new CommandLine(config)
                 .registerConverter(Duration.class, new DurationConverter())
-                .setDefaultValueProvider(new SettingDefaults())
+                .setDefaultValueProvider(new SettingDefaults(settings))
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }
 

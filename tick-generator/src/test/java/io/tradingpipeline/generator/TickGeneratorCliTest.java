@@ -2,8 +2,10 @@ package io.tradingpipeline.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingpipeline.contract.SettingValues;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +26,17 @@ class TickGeneratorCliTest {
                         "--rate", "--count", "--duration", "--interval", "--seed", "--compression",
                         "--linger-ms", "--batch-size", "--max-block", "--delivery-timeout", "Exit codes:")
                 .contains("Default: trading_data", "Default: lz4", "Default: 5")
-                .doesNotContain("generator-dev");
+                .doesNotContain("Default: test-password");
+    }
+
+    @Test
+    void withoutTheDatabasePasswordItNamesTheVariableAndTheFlagOnOneLineAndExitsTwo() {
+        int exit = TickGeneratorCli.execute(new String[] {"--count=1"}, new PrintWriter(out, true),
+                new PrintWriter(err, true), new StopSignal(), SettingValues.of(Map.of()));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tick-generator: MYSQL_GENERATOR_PASSWORD is not set: export "
+                + "MYSQL_GENERATOR_PASSWORD or pass --mysql-generator-password" + System.lineSeparator());
     }
 
     @Test
@@ -62,10 +74,12 @@ class TickGeneratorCliTest {
     void helpNamesTheDurationSyntaxAndTheEnvironmentFallback() {
         run("--help");
 
-        assertThat(out.toString()).contains("Durations: a whole number and ms, s, min or h", ".env");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("Durations: a whole number and ms, s, min or h",
+                "fall back to it, then to the default shown; --mysql-generator-password has none.");
     }
 
     private int run(String... args) {
-        return TickGeneratorCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), new StopSignal());
+        return TickGeneratorCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), new StopSignal(),
+                SettingValues.of(Map.of("MYSQL_GENERATOR_PASSWORD", "test-password")));
     }
 }

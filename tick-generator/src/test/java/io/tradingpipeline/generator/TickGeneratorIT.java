@@ -3,10 +3,12 @@ package io.tradingpipeline.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tradingpipeline.contract.GeneratorProgress;
+import io.tradingpipeline.contract.TickFormat;
 import io.tradingpipeline.localstack.LocalStack;
 import io.tradingpipeline.localstack.LocalStackExtension;
-import io.tradingpipeline.contract.TickFormat;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The generator against a real Kafka broker and the real {@code trading.profile} table (MariaDB). */
@@ -89,6 +92,20 @@ class TickGeneratorIT {
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(ids.stream().sorted().toList()).isEqualTo(rangeClosed(1, 300));
         assertIdsIncreaseWithinEachPartition(messages);
+    }
+
+    @Test
+    void theProgressFileHoldsWhatTheSummarySaysForPrograms(@TempDir Path dir) {
+        Path progressFile = dir.resolve("progress.json");
+
+        GeneratorRun run = GeneratorRun.of(GeneratorRun.args(stack, GeneratorRun.freshTopic(stack), "--count=12",
+                "--rate=0", "--progress-file=" + progressFile));
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).contains("summary: 12 rounds sent (120 ticks, ids 1..120), 120 ticks acknowledged");
+        assertThat(GeneratorProgress.readFrom(progressFile))
+                .contains(new GeneratorProgress(12, 120, 120, 0, true));
+        assertThat(GeneratorProgress.readFrom(dir.resolve("absent.json"))).isEmpty();
     }
 
     @Test

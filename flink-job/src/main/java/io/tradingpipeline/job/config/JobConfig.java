@@ -2,6 +2,7 @@ package io.tradingpipeline.job.config;
 
 import io.tradingpipeline.contract.ConnectionOptions;
 import io.tradingpipeline.contract.DurationConverter;
+import io.tradingpipeline.contract.Setting;
 import io.tradingpipeline.contract.SettingDefaults;
 import io.tradingpipeline.job.TopologySettings;
 import io.tradingpipeline.job.WindowTime;
@@ -15,14 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Every setting of the job. Each option falls back to the environment variable it names, then to the development
- * default of the repository's {@code .env} or its own default (see {@link SettingDefaults}).
+ * Every setting of the job. Each option falls back to the environment variable it names, then to its default (see
+ * {@link SettingDefaults}); the MySQL password has none.
  */
 @Command(name = "flink run flink-job.jar", sortOptions = false, showDefaultValues = true,
         usageHelpAutoWidth = true, abbreviateSynopsis = true,
         description = {"Reads trading ticks from Kafka, writes them to Cassandra and window aggregates to MySQL.",
             "Durations: " + DurationConverter.SYNTAX + ". Every option falls back to the environment variable it "
-                + "names, then to the development default in the repository's .env."})
+                + "names, then to the default shown; --mysql-writer-password has none."})
 public class JobConfig {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
@@ -64,10 +65,6 @@ public class JobConfig {
     @Option(names = "--cassandra-port", paramLabel = "PORT",
             description = "Cassandra native port (env CASSANDRA_PORT).")
     private int cassandraPort;
-
-    @Option(names = "--cassandra-keyspace", paramLabel = "KEYSPACE",
-            description = "Keyspace of real_time_data (env CASSANDRA_KEYSPACE).")
-    private String cassandraKeyspace;
 
     @Option(names = "--cassandra-local-dc", paramLabel = "DC",
             description = "Local datacenter for load balancing (env CASSANDRA_LOCAL_DC).")
@@ -157,6 +154,7 @@ public class JobConfig {
      * Parses and validates {@code args}.
      *
      * @throws ParameterException naming the unknown, malformed or out-of-range option
+     * @throws io.tradingpipeline.contract.MissingSettingException naming a secret that is not set
      */
     public static JobConfig parse(String... args) {
         return parse(System.getenv(), args);
@@ -169,6 +167,7 @@ public class JobConfig {
         cli.parseArgs(args);
         if (!config.helpRequested) {
             config.validate(cli);
+            SettingDefaults.require(cli, Setting.MYSQL_WRITER_PASSWORD);
         }
         return config;
     }
@@ -255,10 +254,6 @@ public class JobConfig {
 
     public int cassandraPort() {
         return cassandraPort;
-    }
-
-    public String cassandraKeyspace() {
-        return cassandraKeyspace;
     }
 
     public String cassandraLocalDatacenter() {

@@ -18,8 +18,10 @@ import org.apache.flink.util.OutputTag;
 /**
  * The parse step of event time: the source has parsed each message already (see {@code ParsingSource}); this
  * passes on each valid tick stamped with its {@code created_at}, dead-letters invalid input as the processing-time
- * step does, and dead-letters the ticks whose window has already closed (reason {@value DeadLetter#LATE}); those
- * go to {@link #LATE_TICKS} instead of the windows, for the raw-tick store, which takes every valid tick.
+ * step does, and dead-letters the ticks whose window has already closed (category {@link RejectionCategory#LATE});
+ * those go to {@link #LATE_TICKS} instead of the windows, for the raw-tick store, which takes every valid tick.
+ * Each message leaves its {@link MessageOutcome} in {@link TickExplodeFunction#MESSAGE_OUTCOMES}, as in processing
+ * time.
  *
  * <p>A tick is late when the end of its tumbling window is not after the current watermark. The windows downstream
  * see at most this watermark (they take the least of their inputs), so a tick passed on here always reaches its
@@ -76,6 +78,8 @@ public class EventTimeTickRouter extends AbstractStreamOperator<Tick>
             output.collect(TickExplodeFunction.DEAD_LETTERS,
                     new StreamRecord<>(outcomes.deadLetter(lateDeadLetter(record, late))));
         }
+        output.collect(TickExplodeFunction.MESSAGE_OUTCOMES,
+                new StreamRecord<>(outcomes.outcome(record.parsed(), late != null)));
     }
 
     @Override
@@ -93,7 +97,7 @@ public class EventTimeTickRouter extends AbstractStreamOperator<Tick>
         int[] positions = positionsOfValidTicks(record.parsed());
         int[] latePositions = new int[lateTicks.size()];
         long maxLateness = 0;
-        StringBuilder reason = new StringBuilder(DeadLetter.LATE).append(": ");
+        StringBuilder reason = new StringBuilder(RejectionCategory.LATE.label()).append(": ");
         for (int i = 0; i < lateTicks.size(); i++) {
             Tick tick = record.parsed().ticks().get(lateTicks.get(i));
             latePositions[i] = positions[lateTicks.get(i)];
@@ -107,7 +111,8 @@ public class EventTimeTickRouter extends AbstractStreamOperator<Tick>
                     .append(" ms behind the watermark ").append(Instant.ofEpochMilli(watermark))
                     .append(", its window ended at ").append(Instant.ofEpochMilli(windowEnd(tick)));
         }
-        return new DeadLetter(record.message(), reason.toString(), latePositions, maxLateness);
+        return new DeadLetter(record.message(), RejectionCategory.LATE, reason.toString(), latePositions,
+                maxLateness);
     }
 
     /** The array position of each valid tick: the positions that were not rejected, in order. */

@@ -28,16 +28,25 @@ final class ParseOutcomes {
             return null;
         }
         ticksRejected.inc(parsed.rejections().size());
-        return deadLetter(new DeadLetter(message, parsed.problemDescription(), parsed.rejectedIndexes()));
+        return deadLetter(
+                new DeadLetter(message, parsed.category(), parsed.problemDescription(), parsed.rejectedIndexes()));
     }
 
-    /** Counts and logs a dead letter made elsewhere, e.g. of late ticks. */
+    /** Logs a dead letter, also one made elsewhere, e.g. of late ticks. */
     DeadLetter deadLetter(DeadLetter deadLetter) {
-        messagesDeadLettered.inc();
         RawMessage message = deadLetter.message();
-        LOG.warn("Dead-lettering message {}-{} at offset {}: {}", message.topic(), message.partition(),
-                message.offset(), forTheLog(deadLetter.reason()));
+        LOG.warn("Dead-lettering message {}-{} at offset {} ({}): {}", message.topic(), message.partition(),
+                message.offset(), deadLetter.category().label(), forTheLog(deadLetter.reason()));
         return deadLetter;
+    }
+
+    /** The message's outcome for the data-quality windows; counts the message once if it got any dead letter. */
+    MessageOutcome outcome(ParsedMessage parsed, boolean late) {
+        MessageOutcome outcome = MessageOutcome.of(parsed, late);
+        if (outcome.deadLettered()) {
+            messagesDeadLettered.inc();
+        }
+        return outcome;
     }
 
     /** A message with thousands of bad ticks has a reason of megabytes; the dead letter keeps it (capped) whole. */

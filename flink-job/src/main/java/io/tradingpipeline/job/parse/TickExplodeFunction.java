@@ -10,11 +10,15 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Turns one message into its valid ticks; a message with any problem also goes, unchanged, to the
- * {@link #DEAD_LETTERS} side output. Never throws for bad input.
+ * {@link #DEAD_LETTERS} side output, and every message leaves its {@link MessageOutcome} in the
+ * {@link #MESSAGE_OUTCOMES} side output. Never throws for bad input.
  */
 public class TickExplodeFunction extends ProcessFunction<RawMessage, Tick> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+    /** One outcome per message read, dead-lettered or not: what the data-quality windows count. */
+    public static final OutputTag<MessageOutcome> MESSAGE_OUTCOMES =
+            new OutputTag<>("message-outcomes", TypeInformation.of(MessageOutcome.class));
 
     private final int maxMessageBytes;
     private transient TickParser parser;
@@ -40,5 +44,6 @@ public class TickExplodeFunction extends ProcessFunction<RawMessage, Tick> {
         if (deadLetter != null) {
             ctx.output(DEAD_LETTERS, deadLetter);
         }
+        ctx.output(MESSAGE_OUTCOMES, outcomes.outcome(parsed, false));
     }
 }

@@ -1,5 +1,10 @@
 package io.tradingpipeline.job.parse;
 
+import static io.tradingpipeline.job.parse.RejectionCategory.EMPTY;
+import static io.tradingpipeline.job.parse.RejectionCategory.NOT_A_TICK_ARRAY;
+import static io.tradingpipeline.job.parse.RejectionCategory.NOT_JSON;
+import static io.tradingpipeline.job.parse.RejectionCategory.OVERSIZED;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -71,29 +76,29 @@ public final class TickParser {
 
     public ParsedMessage parse(byte[] message) {
         if (message == null || message.length == 0) {
-            return ParsedMessage.failed("empty message");
+            return ParsedMessage.failed(EMPTY, "empty message");
         }
         if (message.length > maxMessageBytes) {
-            return ParsedMessage.failed("message of " + message.length + " bytes exceeds the limit of "
-                    + maxMessageBytes + " bytes");
+            return ParsedMessage.failed(OVERSIZED, "message of " + message.length
+                    + " bytes exceeds the limit of " + maxMessageBytes + " bytes");
         }
         try (JsonParser parser = jsonFactory.createParser(message)) {
             return parseDocument(parser);
         } catch (JsonEOFException e) {
-            return ParsedMessage.failed("truncated JSON: " + describe(e));
+            return ParsedMessage.failed(NOT_JSON, "truncated JSON: " + describe(e));
         } catch (JsonProcessingException e) {
             String detail = describe(e);
-            return ParsedMessage.failed(
+            return ParsedMessage.failed(NOT_JSON,
                     (detail.contains("UTF-8") ? "invalid UTF-8: " : "malformed JSON: ") + detail);
         } catch (IOException e) {
-            return ParsedMessage.failed("unreadable message: " + e.getMessage());
+            return ParsedMessage.failed(NOT_JSON, "unreadable message: " + e.getMessage());
         }
     }
 
     private ParsedMessage parseDocument(JsonParser parser) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
-            return ParsedMessage.failed("empty message");
+            return ParsedMessage.failed(EMPTY, "empty message");
         }
         List<Tick> ticks = new ArrayList<>();
         List<TickRejection> rejections = new ArrayList<>(0);
@@ -105,15 +110,16 @@ public final class TickParser {
                 readElement(parser, index++, ticks, rejections);
             }
             if (index == 0) {
-                return ParsedMessage.failed("empty array");
+                return ParsedMessage.failed(NOT_A_TICK_ARRAY, "empty array");
             }
         } else {
-            return ParsedMessage.failed("top-level JSON value is " + describe(first) + ", not an array or object");
+            return ParsedMessage.failed(NOT_A_TICK_ARRAY,
+                    "top-level JSON value is " + describe(first) + ", not an array or object");
         }
         if (parser.nextToken() != null) {
-            return ParsedMessage.failed("trailing content after the JSON value");
+            return ParsedMessage.failed(NOT_JSON, "trailing content after the JSON value");
         }
-        return new ParsedMessage(ticks, null, rejections);
+        return new ParsedMessage(ticks, null, null, rejections);
     }
 
     /** Reads the element the parser is positioned on and leaves the parser on its last token. */

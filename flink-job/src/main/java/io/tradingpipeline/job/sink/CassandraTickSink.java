@@ -1,5 +1,6 @@
 package io.tradingpipeline.job.sink;
 
+import io.tradingpipeline.contract.StoreNames;
 import io.tradingpipeline.job.config.JobConfig;
 import io.tradingpipeline.job.model.Tick;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -29,7 +30,7 @@ public class CassandraTickSink implements StreamSink<Tick> {
         return new CassandraTickSink(
                 new CassandraConnection(config.cassandraContactPoints(), config.cassandraPort(),
                         config.cassandraLocalDatacenter(), config.cassandraUsername(), config.cassandraPassword()),
-                config.cassandraKeyspace(), config.cassandraMaxConcurrentRequests());
+                StoreNames.CASSANDRA_KEYSPACE, config.cassandraMaxConcurrentRequests());
     }
 
     @Override

@@ -6,6 +6,7 @@ import static io.tradingpipeline.job.sink.DeadLetterSerializer.KEY_ORIGINAL_BYTE
 import static io.tradingpipeline.job.sink.DeadLetterSerializer.KEY_TRUNCATED;
 import static io.tradingpipeline.job.sink.DeadLetterSerializer.LATENESS_MS;
 import static io.tradingpipeline.job.sink.DeadLetterSerializer.REASON;
+import static io.tradingpipeline.job.sink.DeadLetterSerializer.REASON_CATEGORY;
 import static io.tradingpipeline.job.sink.DeadLetterSerializer.REASON_ORIGINAL_BYTES;
 import static io.tradingpipeline.job.sink.DeadLetterSerializer.REASON_TRUNCATED;
 import static io.tradingpipeline.job.sink.DeadLetterSerializer.REJECTED_TICKS;
@@ -36,8 +37,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * until it fits: the value (the source topic still holds it at {@code dlq.source.offset}), the rejected-tick
  * positions (whole positions only), the original headers (the last first), the key. Each cut part is named by
  * a {@code dlq.<part>.truncated=true} header and its length before the cut by {@code dlq.<part>.original.bytes}.
- * What is never cut, the source headers and the capped reason, takes a few kilobytes, far below any limit the
- * dead-letter sink uses.
+ * What is never cut, the source headers and the capped reason with its category, takes a few kilobytes, far below
+ * any limit the dead-letter sink uses.
  */
 final class DeadLetterRecord {
     static final int MAX_REASON_BYTES = 8 * 1024;
@@ -53,17 +54,19 @@ final class DeadLetterRecord {
     private byte[] value;
     private final List<Header> originalHeaders;
     private byte[] reason;
+    private final Header category;
     private final List<Header> source;
     /** Null when the whole message was unusable. */
     private byte[] rejectedTicks;
     private final List<Header> truncations = new ArrayList<>();
 
-    private DeadLetterRecord(byte[] key, byte[] value, List<Header> originalHeaders, byte[] reason,
+    private DeadLetterRecord(byte[] key, byte[] value, List<Header> originalHeaders, byte[] reason, Header category,
             List<Header> source, byte[] rejectedTicks) {
         this.key = key;
         this.value = value;
         this.originalHeaders = originalHeaders;
         this.reason = reason;
+        this.category = category;
         this.source = source;
         this.rejectedTicks = rejectedTicks;
     }
@@ -86,7 +89,7 @@ final class DeadLetterRecord {
                         .mapToObj(Integer::toString)
                         .collect(Collectors.joining(",")));
         return new DeadLetterRecord(message.key(), message.value(), originalHeaders, utf8(deadLetter.reason()),
-                source, rejectedTicks);
+                header(REASON_CATEGORY, deadLetter.category().label()), source, rejectedTicks);
     }
 
     /** Caps the reason and cuts what else is needed so that the record takes at most {@code maxBytes}. */
@@ -107,11 +110,15 @@ final class DeadLetterRecord {
         return value;
     }
 
-    /** The original headers, the reason, the source, the rejected ticks and what was cut, in this order. */
+    /**
+     * The original headers, the reason, its category, the source, the rejected ticks and what was cut, in this
+     * order.
+     */
     List<Header> headers() {
-        List<Header> headers = new ArrayList<>(originalHeaders.size() + source.size() + truncations.size() + 2);
+        List<Header> headers = new ArrayList<>(originalHeaders.size() + source.size() + truncations.size() + 3);
         headers.addAll(originalHeaders);
         headers.add(new RecordHeader(REASON, reason));
+        headers.add(category);
         headers.addAll(source);
         if (rejectedTicks != null) {
             headers.add(new RecordHeader(REJECTED_TICKS, rejectedTicks));

@@ -13,6 +13,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public class DeadLetterSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
     public static final String REASON = "dlq.reason";
+    /** The reason's {@link io.tradingpipeline.job.parse.RejectionCategory#label() category}, e.g. {@code not_json}. */
+    public static final String REASON_CATEGORY = "dlq.reason.category";
     public static final String SOURCE_TOPIC = "dlq.source.topic";
     public static final String SOURCE_PARTITION = "dlq.source.partition";
     public static final String SOURCE_OFFSET = "dlq.source.offset";

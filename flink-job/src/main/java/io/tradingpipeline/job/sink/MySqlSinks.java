@@ -1,6 +1,8 @@
 package io.tradingpipeline.job.sink;
 
 import io.tradingpipeline.job.config.JobConfig;
+import io.tradingpipeline.job.model.MessageWindowStats;
+import io.tradingpipeline.job.model.RejectionWindowStats;
 import io.tradingpipeline.job.model.SectorVolume;
 import io.tradingpipeline.job.model.TickerWindowStats;
 import io.tradingpipeline.job.sink.mysql.ExactlyOnceMySqlSink;
@@ -23,6 +25,11 @@ public final class MySqlSinks {
     static final MySqlTable TICKER_WINDOW_STATS = new MySqlTable("ticker_window_stats", List.of(
             "window_start", "window_end", "date", "ticker", "sector", "open_price", "high_price", "low_price",
             "close_price", "total_volume", "vwap", "tick_count"));
+    static final MySqlTable MESSAGE_WINDOW_STATS = new MySqlTable("message_window_stats", List.of(
+            "window_start", "window_end", "date", "messages_read", "ticks_parsed", "messages_dead_lettered",
+            "ticks_rejected"));
+    static final MySqlTable REJECTION_WINDOW_STATS = new MySqlTable("rejection_window_stats", List.of(
+            "window_start", "window_end", "date", "reason", "messages"));
 
     private MySqlSinks() {}
 
@@ -37,6 +44,18 @@ public final class MySqlSinks {
                 utc(row.windowStartMillis()), utc(row.windowEndMillis()), LocalDate.ofEpochDay(row.tradeEpochDay()),
                 row.ticker(), row.sector(), row.openPrice(), row.highPrice(), row.lowPrice(), row.closePrice(),
                 row.totalVolume(), row.vwap(), row.tickCount()));
+    }
+
+    public static ExactlyOnceMySqlSink<MessageWindowStats> messageWindowStats(JobConfig config) {
+        return new ExactlyOnceMySqlSink<>(connector(config), MESSAGE_WINDOW_STATS, row -> values(
+                utc(row.windowStartMillis()), utc(row.windowEndMillis()), LocalDate.ofEpochDay(row.epochDay()),
+                row.messagesRead(), row.ticksParsed(), row.messagesDeadLettered(), row.ticksRejected()));
+    }
+
+    public static ExactlyOnceMySqlSink<RejectionWindowStats> rejectionWindowStats(JobConfig config) {
+        return new ExactlyOnceMySqlSink<>(connector(config), REJECTION_WINDOW_STATS, row -> values(
+                utc(row.windowStartMillis()), utc(row.windowEndMillis()), LocalDate.ofEpochDay(row.epochDay()),
+                row.category().label(), row.messages()));
     }
 
     private static MySqlConnector connector(JobConfig config) {

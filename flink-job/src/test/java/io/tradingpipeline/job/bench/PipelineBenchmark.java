@@ -24,7 +24,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * CPU throughput of the job's topology (parse, explode, key by, both window aggregates) from an in-memory
+ * CPU throughput of the job's topology (parse, explode, key by, the window aggregates) from an in-memory
  * source of seed-format messages into discarding sinks, at parallelism 1 and 2, compared with two
  * single-thread baselines on the same messages: plain Jackson ({@code readTree}, no validation) and the
  * job's parser alone; and the job with event-time windows (parsed in the source, watermarks per split).
@@ -111,7 +111,8 @@ public final class PipelineBenchmark {
                 new Configuration());
         DataGeneratorSource<RawMessage> source = new DataGeneratorSource<>(new RepeatedMessages(messages), count,
                 RateLimiterStrategy.noOp(), TypeInformation.of(RawMessage.class));
-        JobSinks discarding = new JobSinks(discarding(), discarding(), discarding(), discarding());
+        JobSinks discarding = new JobSinks(discarding(), discarding(), discarding(), discarding(), discarding(),
+                discarding());
         JobExecutionSettings.enableObjectReuse(env);
         TradingJob.defineWorkflow(env, source, discarding, settings);
         JobExecutionResult result = env.execute("pipeline-benchmark-" + settings.windowTime() + "-p" + parallelism);

@@ -3,7 +3,7 @@ package io.tradingpipeline.job.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tradingpipeline.contract.DevelopmentDefaults;
+import io.tradingpipeline.contract.MissingSettingException;
 import io.tradingpipeline.contract.Setting;
 import io.tradingpipeline.job.TopologySettings;
 import io.tradingpipeline.job.WindowTime;
@@ -16,17 +16,16 @@ import picocli.CommandLine.ParameterException;
 
 class JobConfigTest {
 
-    private static final Map<String, String> NO_ENVIRONMENT = Map.of();
+    /** Only the one secret the job needs, which has no default. */
+    private static final Map<String, String> NO_ENVIRONMENT = Map.of("MYSQL_WRITER_PASSWORD", "test-password");
 
     @Test
-    void defaultsAreTheDevelopmentDefaultsOfDotEnvAndTheOptionsOwn() {
-        DevelopmentDefaults dotEnv = DevelopmentDefaults.bundled();
-
+    void defaultsAreTheSettingsDefaultsAndTheOptionsOwn() {
         JobConfig config = JobConfig.parse(NO_ENVIRONMENT);
 
-        assertThat(config.kafkaBootstrapServers()).isEqualTo(dotEnv.get(Setting.KAFKA_BOOTSTRAP_SERVERS).orElseThrow());
-        assertThat(config.mysqlPassword()).isEqualTo(dotEnv.get(Setting.MYSQL_WRITER_PASSWORD).orElseThrow());
-        assertThat(config.mysqlUser()).isEqualTo(dotEnv.get(Setting.MYSQL_WRITER_USER).orElseThrow());
+        assertThat(config.kafkaBootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.mysqlPassword()).isEqualTo("test-password");
+        assertThat(config.mysqlUser()).isEqualTo("trading_writer");
         assertThat(config.topic()).isEqualTo("trading_data");
         assertThat(config.deadLetterTopic()).isEqualTo("trading_data_dlq");
         assertThat(config.startingOffsets()).isEqualTo(StartingOffsets.COMMITTED_OR_EARLIEST);
@@ -133,6 +132,18 @@ class JobConfigTest {
         assertThat(usage).contains("--kafka-bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "--mysql-writer-password",
                 "MYSQL_WRITER_PASSWORD", "--window-size", "WINDOW_SIZE", "--checkpoint-min-pause", "--restart-initial-delay",
                 "--cassandra-max-concurrent-requests", "--max-message-bytes", "Default: trading_data");
-        assertThat(usage).doesNotContain("Default: writer-dev");
+        assertThat(usage).doesNotContain("Default: test-password");
+    }
+
+    @Test
+    void withoutTheMySqlPasswordTheJobNamesTheVariableAndTheFlag() {
+        for (Map<String, String> environment : List.of(Map.<String, String>of(), Map.of("MYSQL_WRITER_PASSWORD", ""))) {
+            assertThatThrownBy(() -> JobConfig.parse(environment))
+                    .isInstanceOf(MissingSettingException.class)
+                    .hasMessage("MYSQL_WRITER_PASSWORD is not set: export MYSQL_WRITER_PASSWORD or pass "
+                            + "--mysql-writer-password");
+        }
+        assertThat(JobConfig.parse(Map.of(), "--mysql-writer-password", "from-flag").mysqlPassword())
+                .isEqualTo("from-flag");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.tradingpipeline.job.parse.DeadLetter;
+import io.tradingpipeline.job.parse.RejectionCategory;
 import io.tradingpipeline.job.source.MessageHeader;
 import io.tradingpipeline.job.source.RawMessage;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,8 @@ class DeadLetterSerializerTest {
                         new MessageHeader("trace", new byte[] {7})});
 
         ProducerRecord<byte[], byte[]> record = serializer.serialize(
-                new DeadLetter(message, "tick[0]: missing field ticker; tick[2]: price is null", new int[] {0, 2}),
+                new DeadLetter(message, RejectionCategory.INVALID_TICK,
+                        "tick[0]: missing field ticker; tick[2]: price is null", new int[] {0, 2}),
                 null, null);
 
         assertThat(record.topic()).isEqualTo("trading_data_dlq");
@@ -55,6 +57,7 @@ class DeadLetterSerializerTest {
                         tuple("trace", new byte[] {7}),
                         tuple(DeadLetterSerializer.REASON,
                                 utf8("tick[0]: missing field ticker; tick[2]: price is null")),
+                        tuple(DeadLetterSerializer.REASON_CATEGORY, utf8("invalid_tick")),
                         tuple(DeadLetterSerializer.SOURCE_TOPIC, utf8("trading_data")),
                         tuple(DeadLetterSerializer.SOURCE_PARTITION, utf8("3")),
                         tuple(DeadLetterSerializer.SOURCE_OFFSET, utf8("1234")),
@@ -66,12 +69,14 @@ class DeadLetterSerializerTest {
         RawMessage message = new RawMessage("trading_data", 0, 0, 5, null, utf8("oops"), new MessageHeader[0]);
 
         ProducerRecord<byte[], byte[]> record =
-                serializer.serialize(new DeadLetter(message, "malformed JSON: Ünexpected", new int[0]), null, null);
+                serializer.serialize(new DeadLetter(message, RejectionCategory.NOT_JSON, "malformed JSON: Ünexpected",
+                        new int[0]), null, null);
 
         assertThat(record.key()).isNull();
         assertThat(record.timestamp()).isEqualTo(5);
         assertThat(Arrays.stream(record.headers().toArray()).map(header -> header.key()))
-                .containsExactly(DeadLetterSerializer.REASON, DeadLetterSerializer.SOURCE_TOPIC,
+                .containsExactly(DeadLetterSerializer.REASON, DeadLetterSerializer.REASON_CATEGORY,
+                        DeadLetterSerializer.SOURCE_TOPIC,
                         DeadLetterSerializer.SOURCE_PARTITION, DeadLetterSerializer.SOURCE_OFFSET);
         assertThat(record.headers().lastHeader(DeadLetterSerializer.REASON).value())
                 .isEqualTo(utf8("malformed JSON: Ünexpected"));
@@ -81,8 +86,8 @@ class DeadLetterSerializerTest {
     void aMessageWithoutTimestampGetsTheTimeOfWriting() {
         RawMessage message = new RawMessage("trading_data", 0, 0, -1, null, new byte[0], new MessageHeader[0]);
 
-        assertThat(serializer.serialize(new DeadLetter(message, "empty message", new int[0]), null, null).timestamp())
-                .isNull();
+        assertThat(serializer.serialize(new DeadLetter(message, RejectionCategory.EMPTY, "empty message", new int[0]),
+                null, null).timestamp()).isNull();
     }
 
     @Test
@@ -91,7 +96,8 @@ class DeadLetterSerializerTest {
                 new MessageHeader[] {new MessageHeader("flag", null)});
 
         ProducerRecord<byte[], byte[]> record =
-                serializer.serialize(new DeadLetter(message, "empty array", new int[0]), null, null);
+                serializer.serialize(new DeadLetter(message, RejectionCategory.NOT_A_TICK_ARRAY, "empty array",
+                        new int[0]), null, null);
 
         assertThat(record.headers().lastHeader("flag")).isNotNull();
         assertThat(record.headers().lastHeader("flag").value()).isNull();
@@ -106,8 +112,9 @@ class DeadLetterSerializerTest {
 
         assertThat(record.value()).isEqualTo(value);
         assertThat(Arrays.stream(record.headers().toArray()).map(Header::key))
-                .containsExactly("origin", DeadLetterSerializer.REASON, DeadLetterSerializer.SOURCE_TOPIC,
-                        DeadLetterSerializer.SOURCE_PARTITION, DeadLetterSerializer.SOURCE_OFFSET);
+                .containsExactly("origin", DeadLetterSerializer.REASON, DeadLetterSerializer.REASON_CATEGORY,
+                        DeadLetterSerializer.SOURCE_TOPIC, DeadLetterSerializer.SOURCE_PARTITION,
+                        DeadLetterSerializer.SOURCE_OFFSET);
         assertThat(sizeOf(record)).isEqualTo(MAX_RECORD_BYTES - bytesUnderTheLimit);
         assertFitsProducerAndBroker(record);
     }
@@ -124,6 +131,7 @@ class DeadLetterSerializerTest {
                 .containsExactly(
                         tuple("origin", "producer-1"),
                         tuple(DeadLetterSerializer.REASON, MALFORMED),
+                        tuple(DeadLetterSerializer.REASON_CATEGORY, "not_json"),
                         tuple(DeadLetterSerializer.SOURCE_TOPIC, "trading_data"),
                         tuple(DeadLetterSerializer.SOURCE_PARTITION, "3"),
                         tuple(DeadLetterSerializer.SOURCE_OFFSET, "1234"),
@@ -176,8 +184,9 @@ class DeadLetterSerializerTest {
 
         assertThat(record.value()).isEmpty();
         assertThat(Arrays.stream(record.headers().toArray()).map(Header::key)).containsExactly("first",
-                DeadLetterSerializer.REASON, DeadLetterSerializer.SOURCE_TOPIC, DeadLetterSerializer.SOURCE_PARTITION,
-                DeadLetterSerializer.SOURCE_OFFSET, DeadLetterSerializer.VALUE_TRUNCATED,
+                DeadLetterSerializer.REASON, DeadLetterSerializer.REASON_CATEGORY, DeadLetterSerializer.SOURCE_TOPIC,
+                DeadLetterSerializer.SOURCE_PARTITION, DeadLetterSerializer.SOURCE_OFFSET,
+                DeadLetterSerializer.VALUE_TRUNCATED,
                 DeadLetterSerializer.VALUE_ORIGINAL_BYTES, DeadLetterSerializer.HEADERS_TRUNCATED,
                 DeadLetterSerializer.HEADERS_ORIGINAL_BYTES);
         assertThat(header(record, DeadLetterSerializer.HEADERS_ORIGINAL_BYTES))
@@ -204,7 +213,8 @@ class DeadLetterSerializerTest {
         RawMessage message = message(null, filled(300_000), new MessageHeader[0]);
 
         ProducerRecord<byte[], byte[]> record =
-                serializer.serialize(new DeadLetter(message, "tick[0]: element is a number", rejected), null, null);
+                serializer.serialize(new DeadLetter(message, RejectionCategory.INVALID_TICK,
+                        "tick[0]: element is a number", rejected), null, null);
 
         String positions = header(record, DeadLetterSerializer.REJECTED_TICKS);
         int[] kept = Arrays.stream(positions.split(",")).mapToInt(Integer::parseInt).toArray();
@@ -245,7 +255,8 @@ class DeadLetterSerializerTest {
                 .toArray(Header[]::new);
         assertThat(batchBytes(message.key(), message.value(), headers)).as("the message in Kafka")
                 .isLessThanOrEqualTo(BROKER_DEFAULT_MAX_MESSAGE_BYTES);
-        return serializer.serialize(new DeadLetter(message, reason, new int[0]), null, null);
+        return serializer.serialize(new DeadLetter(message, RejectionCategory.NOT_JSON, reason, new int[0]), null,
+                null);
     }
 
     private static RawMessage message(byte[] key, byte[] value, MessageHeader[] headers) {

@@ -7,10 +7,28 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The valid ticks a test produced, by id, and the sums the stores must hold for them. */
+/**
+ * The valid ticks a test produced, by id, and the sums the stores must hold for them; and the messages that carried
+ * them, bad ones included, which the data-quality tables must count.
+ */
 public interface ExpectedTicks {
 
     Map<Long, ExpectedTick> ticksById();
+
+    /** Every message sent, valid or not. */
+    long messageCount();
+
+    /** The invalid elements of readable arrays. */
+    long rejectedTickCount();
+
+    /** The dead-lettered messages per category label; no entry for a category without any. */
+    Map<String, Long> deadLettersByCategory();
+
+    /** The totals of {@code message_window_stats} over all windows. */
+    default MessageTotals messageTotals() {
+        long deadLettered = deadLettersByCategory().values().stream().mapToLong(Long::longValue).sum();
+        return new MessageTotals(messageCount(), tickCount(), deadLettered, rejectedTickCount());
+    }
 
     default long tickCount() {
         return ticksById().size();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.tradingpipeline.contract.TickFormat;
+import io.tradingpipeline.job.parse.RejectionCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * Seed-format tick messages with unique ids, plus everything a test needs to check the stores against:
- * the valid ticks by id, total volume and per-ticker and per-sector sums.
+ * the valid ticks by id, total volume and per-ticker and per-sector sums, and the messages made, bad ones with
+ * their dead-letter category.
  */
 public final class GeneratedTicks implements ExpectedTicks {
     public static final int TICKS_PER_MESSAGE = 10;
@@ -25,7 +27,10 @@ public final class GeneratedTicks implements ExpectedTicks {
 
     private final Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Map<Long, ExpectedTick> ticksById = new HashMap<>();
+    private final Map<String, Long> deadLettersByCategory = new HashMap<>();
     private long nextId;
+    private long messages;
+    private long rejectedTicks;
 
     public GeneratedTicks(long firstId) {
         this.nextId = firstId;
@@ -54,13 +59,36 @@ public final class GeneratedTicks implements ExpectedTicks {
         return message(-1, tickCreatedAt.truncatedTo(ChronoUnit.SECONDS));
     }
 
+    /**
+     * Like {@link #nextMessageAt}, for a message sent after the event-time window of {@code tickCreatedAt} closed:
+     * its ticks still reach Cassandra and count as parsed, and the message is dead-lettered as late.
+     */
+    public byte[] nextLateMessageAt(Instant tickCreatedAt) {
+        expectDeadLetter(RejectionCategory.LATE);
+        return nextMessageAt(tickCreatedAt);
+    }
+
     /** A message whose tick at {@code invalidIndex} has a negative volume; the others are valid. */
     public byte[] nextMessageWithInvalidTick(int invalidIndex) {
+        rejectedTicks++;
+        expectDeadLetter(RejectionCategory.INVALID_TICK);
         return message(invalidIndex, createdAt);
+    }
+
+    /** {@code value}, counted as a message the job must dead-letter whole with {@code category}. */
+    public byte[] badMessage(byte[] value, RejectionCategory category) {
+        messages++;
+        expectDeadLetter(category);
+        return value;
+    }
+
+    private void expectDeadLetter(RejectionCategory category) {
+        deadLettersByCategory.merge(category.label(), 1L, Long::sum);
     }
 
     /** Decimal prices, unlike the generator's, so that the job's DECIMAL path is exercised too. */
     private byte[] message(int invalidIndex, Instant tickCreatedAt) {
+        messages++;
         ArrayNode message = JSON.createArrayNode();
         String createdAtText = TickFormat.CREATED_AT_FORMAT.format(tickCreatedAt);
         for (int i = 0; i < TICKS_PER_MESSAGE; i++) {
@@ -91,6 +119,21 @@ public final class GeneratedTicks implements ExpectedTicks {
     @Override
     public Map<Long, ExpectedTick> ticksById() {
         return ticksById;
+    }
+
+    @Override
+    public long messageCount() {
+        return messages;
+    }
+
+    @Override
+    public long rejectedTickCount() {
+        return rejectedTicks;
+    }
+
+    @Override
+    public Map<String, Long> deadLettersByCategory() {
+        return deadLettersByCategory;
     }
 
     public Instant createdAt() {

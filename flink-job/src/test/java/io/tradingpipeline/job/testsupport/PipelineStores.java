@@ -38,6 +38,8 @@ public final class PipelineStores implements AutoCloseable {
         cql("TRUNCATE " + stack.cassandra().keyspace() + ".real_time_data");
         update("TRUNCATE TABLE aggregated_data");
         update("TRUNCATE TABLE ticker_window_stats");
+        update("TRUNCATE TABLE message_window_stats");
+        update("TRUNCATE TABLE rejection_window_stats");
     }
 
     public long cassandraRowCount() {
@@ -90,6 +92,42 @@ public final class PipelineStores implements AutoCloseable {
                     }
                     return totals;
                 });
+    }
+
+    /** Sums of message_window_stats. */
+    public MessageTotals messageTotals() {
+        return query("SELECT COALESCE(SUM(messages_read), 0), COALESCE(SUM(ticks_parsed), 0), "
+                + "COALESCE(SUM(messages_dead_lettered), 0), COALESCE(SUM(ticks_rejected), 0) "
+                + "FROM message_window_stats", rs -> {
+                    rs.next();
+                    return new MessageTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                });
+    }
+
+    /** Dead-lettered messages per reason category, from rejection_window_stats. */
+    public Map<String, Long> deadLettersByCategory() {
+        return query("SELECT reason, SUM(messages) FROM rejection_window_stats GROUP BY reason", rs -> {
+            Map<String, Long> counts = new HashMap<>();
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+            return counts;
+        });
+    }
+
+    /**
+     * Data-quality rows that contradict each other: more than one row per window, a window whose rejection rows do
+     * not add up to its dead-lettered messages, a rejection row of nothing, a date that is not the window's start.
+     */
+    public long inconsistentMessageWindowRows() {
+        return queryLong("SELECT (SELECT COUNT(*) - COUNT(DISTINCT window_start) FROM message_window_stats)"
+                + " + (SELECT COUNT(*) FROM message_window_stats m WHERE m.messages_dead_lettered <> "
+                + "(SELECT COALESCE(SUM(r.messages), 0) FROM rejection_window_stats r "
+                + "WHERE r.window_start = m.window_start)"
+                + " OR m.messages_dead_lettered > m.messages_read OR m.date <> DATE(m.window_start)"
+                + " OR m.window_end <= m.window_start)"
+                + " + (SELECT COUNT(*) FROM rejection_window_stats WHERE messages <= 0"
+                + " OR date <> DATE(window_start))");
     }
 
     /** The dashboard's view: today's volume per sector. */

@@ -72,7 +72,6 @@ public final class PipelineTestRun implements AutoCloseable {
                 "--kafka-starting-offsets", "earliest",
                 "--cassandra-contact-points", stack.cassandra().host(),
                 "--cassandra-port", Integer.toString(stack.cassandra().port()),
-                "--cassandra-keyspace", stack.cassandra().keyspace(),
                 "--cassandra-local-dc", stack.cassandra().localDatacenter(),
                 "--mysql-url", stack.mysql().jdbcUrl(),
                 "--mysql-writer-user", stack.mysql().writer().user(),

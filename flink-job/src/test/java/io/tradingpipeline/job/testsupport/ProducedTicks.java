@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * What the tick generator really sent: every message of a topic read back from Kafka and parsed with plain
- * Jackson (not with the job's parser, which is under test).
+ * Jackson (not with the job's parser, which is under test). The generator sends valid messages only.
  */
 public final class ProducedTicks implements ExpectedTicks {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -126,6 +126,21 @@ public final class ProducedTicks implements ExpectedTicks {
 
     public long messages() {
         return messages;
+    }
+
+    @Override
+    public long messageCount() {
+        return messages;
+    }
+
+    @Override
+    public long rejectedTickCount() {
+        return 0;
+    }
+
+    @Override
+    public Map<String, Long> deadLettersByCategory() {
+        return Map.of();
     }
 
     /** Ids that appeared more than once: a generator that reused ids after a restart. */

@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Waits for the pipeline's output and checks that every store holds exactly the produced ticks. */
+/**
+ * Waits for the pipeline's output and checks that every store holds exactly the produced ticks, and the
+ * data-quality tables exactly the produced messages.
+ */
 public final class StoreAssertions {
     private StoreAssertions() {}
 
@@ -18,10 +21,12 @@ public final class StoreAssertions {
         Await.until("all ticks in Cassandra and MySQL", timeout,
                 () -> stores.cassandraRowCount() >= ticks.tickCount()
                         && stores.aggregatedTickCount() >= ticks.tickCount()
-                        && stores.tickerStatsTickCount() >= ticks.tickCount(),
-                () -> "(expected " + ticks.tickCount() + " ticks; Cassandra " + stores.cassandraRowCount()
-                        + ", aggregated_data " + stores.aggregatedTickCount() + ", ticker_window_stats "
-                        + stores.tickerStatsTickCount() + ")");
+                        && stores.tickerStatsTickCount() >= ticks.tickCount()
+                        && stores.messageTotals().messagesRead() >= ticks.messageCount(),
+                () -> "(expected " + ticks.tickCount() + " ticks in " + ticks.messageCount() + " messages; Cassandra "
+                        + stores.cassandraRowCount() + ", aggregated_data " + stores.aggregatedTickCount()
+                        + ", ticker_window_stats " + stores.tickerStatsTickCount() + ", message_window_stats "
+                        + stores.messageTotals() + ")");
         Thread.sleep(PipelineTestRun.WINDOW.plus(PipelineTestRun.CHECKPOINT_INTERVAL.multipliedBy(4)).toMillis());
     }
 
@@ -41,6 +46,15 @@ public final class StoreAssertions {
         assertThat(stores.tickerTotals()).isEqualTo(expectedByTicker);
 
         assertVolumeToday(stores, ticks);
+        assertDataQuality(stores, ticks);
+    }
+
+    /** Every message counted once as read, every dead letter once in its category; in either window time. */
+    public static void assertDataQuality(PipelineStores stores, ExpectedTicks ticks) {
+        assertThat(stores.messageTotals()).as("message_window_stats totals").isEqualTo(ticks.messageTotals());
+        assertThat(stores.deadLettersByCategory()).as("rejection_window_stats per reason")
+                .isEqualTo(ticks.deadLettersByCategory());
+        assertThat(stores.inconsistentMessageWindowRows()).as("inconsistent data-quality rows").isZero();
     }
 
     /** The dashboard's {@code volume_today} view holds the volume of the ticks of MySQL's current date. */
