@@ -54,7 +54,8 @@ class JobConfigTest {
         assertThat(defaults.maxOutOfOrderness()).isEqualTo(Duration.ofSeconds(5));
         assertThat(defaults.sourceIdleTimeout()).isEqualTo(Duration.ofSeconds(30));
 
-        TopologySettings event = JobConfig.parse(Map.of("WINDOW_TIME", "event", "MAX_OUT_OF_ORDERNESS", "2s"),
+        TopologySettings event = JobConfig.parse(Map.of("WINDOW_TIME", "event", "MAX_OUT_OF_ORDERNESS", "2s",
+                "MYSQL_WRITER_PASSWORD", "test-password"),
                 "--source-idle-timeout", "500ms").topologySettings();
         assertThat(event.windowTime()).isEqualTo(WindowTime.EVENT);
         assertThat(event.maxOutOfOrderness()).isEqualTo(Duration.ofSeconds(2));
