@@ -62,6 +62,8 @@ class FlinkTypesTest {
                 new DeadLetter(message, RejectionCategory.INVALID_TICK, "tick[0]: missing field id", new int[] {0}),
                 new MessageOutcome(9, 1, RejectionCategory.INVALID_TICK),
                 new MessageOutcome(10, 0, null),
+                new DeadLetter(message, RejectionCategory.LATE, "late: tick[0] created at …", new int[] {0}, 44_999),
+                new MessageOutcome(3, 1, RejectionCategory.INVALID_TICK, true),
                 messageCounts(),
                 new MessageWindowStats(0, 60_000, 0, 12, 100, 2, 1),
                 new RejectionWindowStats(0, 60_000, 0, RejectionCategory.NOT_JSON, 2));
@@ -71,6 +73,7 @@ class FlinkTypesTest {
         MessageCounts counts = new MessageCounts();
         counts.add(new MessageOutcome(0, 0, RejectionCategory.NOT_JSON));
         counts.add(new MessageOutcome(10, 0, null));
+        counts.add(new MessageOutcome(2, 0, null, true));
         return counts;
     }
 

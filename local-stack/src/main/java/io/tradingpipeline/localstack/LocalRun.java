@@ -43,6 +43,9 @@ public final class LocalRun {
 
     private final LocalStack stack;
     private final Path jobJar;
+    /** The job's window operator of aggregated_data; with {@link #EVENT_TIME_SUFFIX} in event time. */
+    static final String SECTOR_WINDOW_OPERATOR = "Volume per date and sector";
+    static final String EVENT_TIME_SUFFIX = "(event time)";
     private final Map<String, String> environment;
     private final TickGeneratorProcess generator;
     private volatile Submission submission;
@@ -207,6 +210,7 @@ public final class LocalRun {
                     + (generator.isAlive() ? "" : " (stopped)"));
         }
         parts.addAll(jobStatus(now));
+        parts.add(windowTime(now));
         parts.add(newestWindow(now));
         return String.join(" | ", parts);
     }
@@ -258,6 +262,45 @@ public final class LocalRun {
             }
         }
         return sums;
+    }
+
+    /**
+     * The job's window time, read from its window operator's name; in event time also how far the operator's
+     * watermark (the least of its subtasks') trails the wall clock.
+     */
+    private String windowTime(Instant now) {
+        try {
+            FlinkSessionCluster flink = stack.flink();
+            String jobId = jobId();
+            for (JsonNode vertex : JSON.readTree(flink.rest("/jobs/" + jobId)).path("vertices")) {
+                String name = vertex.path("name").asText();
+                if (!name.contains(SECTOR_WINDOW_OPERATOR)) {
+                    continue;
+                }
+                JsonNode watermarks = name.contains(EVENT_TIME_SUFFIX) ? JSON.readTree(flink.rest("/jobs/" + jobId
+                        + "/vertices/" + vertex.path("id").asText() + "/watermarks")) : null;
+                return windowTime(name, watermarks, now);
+            }
+            return "window time unknown";
+        } catch (IOException | RuntimeException e) {
+            return "window time unknown (" + e.getMessage().lines().findFirst().orElse("") + ")";
+        }
+    }
+
+    /**
+     * "processing time", or "event time" and the lag of the least of the subtask watermarks of the window operator
+     * {@code vertexName}, from Flink's {@code /jobs/<id>/vertices/<id>/watermarks} (an array of id and value).
+     */
+    static String windowTime(String vertexName, JsonNode watermarks, Instant now) {
+        if (!vertexName.contains(EVENT_TIME_SUFFIX)) {
+            return "processing time";
+        }
+        long watermark = Long.MAX_VALUE;
+        for (JsonNode subtask : watermarks) {
+            watermark = Math.min(watermark, subtask.path("value").asLong(Long.MIN_VALUE));
+        }
+        return watermark == Long.MIN_VALUE || watermark == Long.MAX_VALUE ? "event time, no watermark yet"
+                : "event time, watermark " + age(Instant.ofEpochMilli(watermark), now) + " behind";
     }
 
     private String newestWindow(Instant now) {

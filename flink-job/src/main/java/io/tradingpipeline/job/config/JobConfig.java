@@ -5,6 +5,7 @@ import io.tradingpipeline.contract.DurationConverter;
 import io.tradingpipeline.contract.Setting;
 import io.tradingpipeline.contract.SettingDefaults;
 import io.tradingpipeline.job.TopologySettings;
+import io.tradingpipeline.job.WindowTime;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine;
@@ -93,8 +94,25 @@ public class JobConfig {
     private String mysqlPassword;
 
     @Option(names = "--window-size", paramLabel = "DURATION", defaultValue = "60s",
-            description = "Processing-time window of the aggregates (env WINDOW_SIZE).")
+            description = "Tumbling window of the aggregates (env WINDOW_SIZE).")
     private Duration windowSize;
+
+    @Option(names = "--window-time", paramLabel = "MODE", converter = WindowTime.Converter.class,
+            defaultValue = "processing",
+            description = "processing: a tick counts in the window in which the job reads it; event: in the window "
+                    + "of its created_at, identical on every replay (env WINDOW_TIME).")
+    private WindowTime windowTime;
+
+    @Option(names = "--max-out-of-orderness", paramLabel = "DURATION", defaultValue = "5s",
+            description = "Event time: how far a tick may trail the newest tick of its Kafka partition and still "
+                    + "be sure to reach its window; a tick whose window has closed is dead-lettered as late "
+                    + "(env MAX_OUT_OF_ORDERNESS).")
+    private Duration maxOutOfOrderness;
+
+    @Option(names = "--source-idle-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            description = "Event time: a Kafka partition without messages for this long stops holding windows "
+                    + "back (env SOURCE_IDLE_TIMEOUT).")
+    private Duration sourceIdleTimeout;
 
     @Option(names = "--checkpoint-interval", paramLabel = "DURATION", defaultValue = "10s",
             description = "Exactly-once checkpoint interval; MySQL and dead-letter writes become visible "
@@ -171,6 +189,8 @@ public class JobConfig {
 
     private void validate(CommandLine cli) {
         requirePositive(cli, "--window-size", windowSize);
+        require(cli, !maxOutOfOrderness.isNegative(), "--max-out-of-orderness must not be negative");
+        requirePositive(cli, "--source-idle-timeout", sourceIdleTimeout);
         requirePositive(cli, "--checkpoint-interval", checkpointInterval);
         requirePositive(cli, "--checkpoint-timeout", checkpointTimeout);
         require(cli, !checkpointMinPause.isNegative(), "--checkpoint-min-pause must not be negative");
@@ -268,6 +288,18 @@ public class JobConfig {
         return windowSize;
     }
 
+    public WindowTime windowTime() {
+        return windowTime;
+    }
+
+    public Duration maxOutOfOrderness() {
+        return maxOutOfOrderness;
+    }
+
+    public Duration sourceIdleTimeout() {
+        return sourceIdleTimeout;
+    }
+
     public Duration checkpointInterval() {
         return checkpointInterval;
     }
@@ -301,6 +333,7 @@ public class JobConfig {
     }
 
     public TopologySettings topologySettings() {
-        return new TopologySettings(topic(), deadLetterTopic, maxMessageBytes, windowSize);
+        return new TopologySettings(topic(), deadLetterTopic, maxMessageBytes, windowSize, windowTime,
+                maxOutOfOrderness, sourceIdleTimeout);
     }
 }

@@ -17,7 +17,9 @@ public enum RejectionCategory {
     /** JSON, but an empty array or a top-level value that is neither an array nor an object. */
     NOT_A_TICK_ARRAY("not_a_tick_array"),
     /** A readable message with at least one invalid tick; its valid ticks were processed. */
-    INVALID_TICK("invalid_tick");
+    INVALID_TICK("invalid_tick"),
+    /** Event time only: valid ticks whose window had closed; they were written to the raw-tick store only. */
+    LATE("late");
 
     private final String label;
 

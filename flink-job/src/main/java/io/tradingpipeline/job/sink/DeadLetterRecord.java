@@ -4,6 +4,7 @@ import static io.tradingpipeline.job.sink.DeadLetterSerializer.HEADERS_ORIGINAL_
 import static io.tradingpipeline.job.sink.DeadLetterSerializer.HEADERS_TRUNCATED;
 import static io.tradingpipeline.job.sink.DeadLetterSerializer.KEY_ORIGINAL_BYTES;
 import static io.tradingpipeline.job.sink.DeadLetterSerializer.KEY_TRUNCATED;
+import static io.tradingpipeline.job.sink.DeadLetterSerializer.LATENESS_MS;
 import static io.tradingpipeline.job.sink.DeadLetterSerializer.REASON;
 import static io.tradingpipeline.job.sink.DeadLetterSerializer.REASON_CATEGORY;
 import static io.tradingpipeline.job.sink.DeadLetterSerializer.REASON_ORIGINAL_BYTES;
@@ -76,10 +77,13 @@ final class DeadLetterRecord {
         for (MessageHeader header : message.headers()) {
             originalHeaders.add(new RecordHeader(header.key(), header.value()));
         }
-        List<Header> source = List.of(
+        List<Header> source = new ArrayList<>(List.of(
                 header(SOURCE_TOPIC, message.topic()),
                 header(SOURCE_PARTITION, Integer.toString(message.partition())),
-                header(SOURCE_OFFSET, Long.toString(message.offset())));
+                header(SOURCE_OFFSET, Long.toString(message.offset()))));
+        if (deadLetter.isLate()) {
+            source.add(header(LATENESS_MS, Long.toString(deadLetter.latenessMillis())));
+        }
         byte[] rejectedTicks = deadLetter.rejectedIndexes().length == 0 ? null
                 : utf8(Arrays.stream(deadLetter.rejectedIndexes())
                         .mapToObj(Integer::toString)

@@ -20,6 +20,8 @@ public class DeadLetterSerializer implements KafkaRecordSerializationSchema<Dead
     public static final String SOURCE_OFFSET = "dlq.source.offset";
     /** Comma-separated zero-based positions of rejected ticks; absent when the whole message was unusable. */
     public static final String REJECTED_TICKS = "dlq.rejected.ticks";
+    /** Event time, ticks that came after their window closed: milliseconds the most late one was behind the watermark. */
+    public static final String LATENESS_MS = "dlq.lateness.ms";
 
     /** {@code true} when the value is only the first bytes of the original one. */
     public static final String VALUE_TRUNCATED = "dlq.value.truncated";

@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * Running totals of message outcomes: a pre-aggregated bundle, and the accumulator of a data-quality window.
- * The dead letters are counted per {@link RejectionCategory}, by position; state written before a category was
+ * A message counts once as dead-lettered, and once per dead letter under its {@link RejectionCategory} (in event
+ * time a message with invalid and late ticks counts under both), by position; state written before a category was
  * added has a shorter array, which grows on the first count of the new category.
  */
 public class MessageCounts {
@@ -22,9 +23,14 @@ public class MessageCounts {
         messagesRead++;
         ticksParsed += outcome.ticksParsed();
         ticksRejected += outcome.ticksRejected();
-        if (outcome.category() != null) {
+        if (outcome.deadLettered()) {
             messagesDeadLettered++;
+        }
+        if (outcome.category() != null) {
             countDeadLetters(outcome.category().ordinal(), 1);
+        }
+        if (outcome.late()) {
+            countDeadLetters(RejectionCategory.LATE.ordinal(), 1);
         }
     }
 

@@ -4,11 +4,14 @@ import io.tradingpipeline.job.model.Tick;
 import io.tradingpipeline.job.model.TickerCandle;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import org.apache.flink.api.common.operators.ProcessingTimeService.ProcessingTimeCallback;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
@@ -19,22 +22,34 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * before every checkpoint barrier and at the end of input, so it needs no state: what a checkpoint
  * covers has been handed downstream. A tick thus reaches its processing-time window at most
  * {@code maxDelay} later than without bundling.
+ *
+ * <p>With event-time windows ({@code eventTimeWindow} not null) a bundle never mixes two windows: each candle is
+ * of one window, stamped with its start, and is emitted before a watermark that closes its window passes on, so
+ * it reaches that window before it fires.
  */
 public class TickBundleOperator extends AbstractStreamOperator<TickerCandle>
         implements OneInputStreamOperator<Tick, TickerCandle>, ProcessingTimeCallback {
 
-    private record BundleKey(int tradeEpochDay, String ticker, String sector) {}
+    /** {@code windowStart} is 0 for processing time. */
+    private record BundleKey(long windowStart, int tradeEpochDay, String ticker, String sector) {}
 
     private final long maxDelayMillis;
     private final int maxTicks;
+    /** 0 for processing time. */
+    private final long eventTimeWindowMillis;
     private transient Map<BundleKey, TickerCandle> bundle;
     private transient StreamRecord<TickerCandle> reusableRecord;
     private transient int bundledTicks;
     private transient boolean flushScheduled;
 
     public TickBundleOperator(Duration maxDelay, int maxTicks) {
+        this(maxDelay, maxTicks, null);
+    }
+
+    public TickBundleOperator(Duration maxDelay, int maxTicks, Duration eventTimeWindow) {
         this.maxDelayMillis = maxDelay.toMillis();
         this.maxTicks = maxTicks;
+        this.eventTimeWindowMillis = eventTimeWindow == null ? 0 : eventTimeWindow.toMillis();
         setChainingStrategy(ChainingStrategy.ALWAYS);
     }
 
@@ -48,7 +63,9 @@ public class TickBundleOperator extends AbstractStreamOperator<TickerCandle>
     @Override
     public void processElement(StreamRecord<Tick> element) {
         Tick tick = element.getValue();
-        bundle.computeIfAbsent(new BundleKey(tick.tradeEpochDay(), tick.ticker(), tick.sector()),
+        long windowStart = eventTimeWindowMillis == 0 ? 0
+                : TimeWindow.getWindowStartWithOffset(tick.createdAtMillis(), 0, eventTimeWindowMillis);
+        bundle.computeIfAbsent(new BundleKey(windowStart, tick.tradeEpochDay(), tick.ticker(), tick.sector()),
                 key -> new TickerCandle()).add(tick);
         if (++bundledTicks >= maxTicks) {
             flush();
@@ -66,6 +83,22 @@ public class TickBundleOperator extends AbstractStreamOperator<TickerCandle>
     }
 
     @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        if (eventTimeWindowMillis > 0) {
+            Iterator<Map.Entry<BundleKey, TickerCandle>> candles = bundle.entrySet().iterator();
+            while (candles.hasNext()) {
+                Map.Entry<BundleKey, TickerCandle> candle = candles.next();
+                if (candle.getKey().windowStart() + eventTimeWindowMillis - 1 <= mark.getTimestamp()) {
+                    emit(candle.getKey(), candle.getValue());
+                    bundledTicks -= (int) candle.getValue().getTickCount();
+                    candles.remove();
+                }
+            }
+        }
+        super.processWatermark(mark);
+    }
+
+    @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
         super.prepareSnapshotPreBarrier(checkpointId);
         flush();
@@ -78,10 +111,13 @@ public class TickBundleOperator extends AbstractStreamOperator<TickerCandle>
     }
 
     private void flush() {
-        for (TickerCandle candle : bundle.values()) {
-            output.collect(reusableRecord.replace(candle));
-        }
+        bundle.forEach(this::emit);
         bundle.clear();
         bundledTicks = 0;
+    }
+
+    private void emit(BundleKey key, TickerCandle candle) {
+        output.collect(eventTimeWindowMillis == 0 ? reusableRecord.replace(candle)
+                : reusableRecord.replace(candle, key.windowStart()));
     }
 }

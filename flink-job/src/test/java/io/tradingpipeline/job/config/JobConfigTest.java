@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradingpipeline.contract.MissingSettingException;
 import io.tradingpipeline.contract.Setting;
+import io.tradingpipeline.job.TopologySettings;
+import io.tradingpipeline.job.WindowTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,26 @@ class JobConfigTest {
         assertThat(config.windowSize()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.mysqlPassword()).isEqualTo("secret");
         assertThat(config.parallelism()).isEqualTo(4);
+    }
+
+    @Test
+    void windowsAreInProcessingTimeUnlessEventTimeIsChosen() {
+        TopologySettings defaults = JobConfig.parse(NO_ENVIRONMENT).topologySettings();
+        assertThat(defaults.windowTime()).isEqualTo(WindowTime.PROCESSING);
+        assertThat(defaults.maxOutOfOrderness()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.sourceIdleTimeout()).isEqualTo(Duration.ofSeconds(30));
+
+        TopologySettings event = JobConfig.parse(Map.of("WINDOW_TIME", "event", "MAX_OUT_OF_ORDERNESS", "2s",
+                "MYSQL_WRITER_PASSWORD", "test-password"),
+                "--source-idle-timeout", "500ms").topologySettings();
+        assertThat(event.windowTime()).isEqualTo(WindowTime.EVENT);
+        assertThat(event.maxOutOfOrderness()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(event.sourceIdleTimeout()).isEqualTo(Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> JobConfig.parse(NO_ENVIRONMENT, "--window-time", "ingestion"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("'ingestion' is not one of processing | event");
+        assertThatThrownBy(() -> JobConfig.parse(NO_ENVIRONMENT, "--source-idle-timeout", "0s"))
+                .isInstanceOf(ParameterException.class).hasMessage("--source-idle-timeout must be positive");
     }
 
     @Test

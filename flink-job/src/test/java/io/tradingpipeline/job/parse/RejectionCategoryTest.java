@@ -61,7 +61,7 @@ class RejectionCategoryTest {
     @Test
     void labelsAreStableDistinctAndFitTheReasonColumn() {
         assertThat(Arrays.stream(RejectionCategory.values()).map(RejectionCategory::label))
-                .containsExactly("empty", "oversized", "not_json", "not_a_tick_array", "invalid_tick")
+                .containsExactly("empty", "oversized", "not_json", "not_a_tick_array", "invalid_tick", "late")
                 .doesNotHaveDuplicates()
                 .allSatisfy(label -> assertThat(label).matches("[a-z_]{1,64}"));
     }

@@ -51,14 +51,28 @@ public final class GeneratedTicks implements ExpectedTicks {
 
     /** The next message: {@value #TICKS_PER_MESSAGE} valid ticks. */
     public byte[] nextMessage() {
-        return message(-1);
+        return message(-1, createdAt);
+    }
+
+    /** The next message: {@value #TICKS_PER_MESSAGE} valid ticks created at {@code tickCreatedAt}. */
+    public byte[] nextMessageAt(Instant tickCreatedAt) {
+        return message(-1, tickCreatedAt.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * Like {@link #nextMessageAt}, for a message sent after the event-time window of {@code tickCreatedAt} closed:
+     * its ticks still reach Cassandra and count as parsed, and the message is dead-lettered as late.
+     */
+    public byte[] nextLateMessageAt(Instant tickCreatedAt) {
+        expectDeadLetter(RejectionCategory.LATE);
+        return nextMessageAt(tickCreatedAt);
     }
 
     /** A message whose tick at {@code invalidIndex} has a negative volume; the others are valid. */
     public byte[] nextMessageWithInvalidTick(int invalidIndex) {
         rejectedTicks++;
         expectDeadLetter(RejectionCategory.INVALID_TICK);
-        return message(invalidIndex);
+        return message(invalidIndex, createdAt);
     }
 
     /** {@code value}, counted as a message the job must dead-letter whole with {@code category}. */
@@ -73,10 +87,10 @@ public final class GeneratedTicks implements ExpectedTicks {
     }
 
     /** Decimal prices, unlike the generator's, so that the job's DECIMAL path is exercised too. */
-    private byte[] message(int invalidIndex) {
+    private byte[] message(int invalidIndex, Instant tickCreatedAt) {
         messages++;
         ArrayNode message = JSON.createArrayNode();
-        String createdAtText = TickFormat.CREATED_AT_FORMAT.format(createdAt);
+        String createdAtText = TickFormat.CREATED_AT_FORMAT.format(tickCreatedAt);
         for (int i = 0; i < TICKS_PER_MESSAGE; i++) {
             long id = nextId++;
             String[] company = COMPANIES[(int) (id % COMPANIES.length)];
@@ -92,7 +106,7 @@ public final class GeneratedTicks implements ExpectedTicks {
                     .put(TickFormat.VOLUME, i == invalidIndex ? -volume : volume)
                     .put(TickFormat.SECTOR, company[1]);
             if (i != invalidIndex) {
-                ticksById.put(id, new ExpectedTick(id, createdAt, company[0], company[1], volume, marketCap, price));
+                ticksById.put(id, new ExpectedTick(id, tickCreatedAt, company[0], company[1], volume, marketCap, price));
             }
         }
         try {

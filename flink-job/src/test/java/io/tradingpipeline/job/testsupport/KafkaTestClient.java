@@ -50,6 +50,12 @@ public final class KafkaTestClient implements AutoCloseable {
         producer.flush();
     }
 
+    /** Sends {@code values} to one partition, in this order. */
+    public void sendAll(String topic, int partition, List<byte[]> values) {
+        values.forEach(value -> producer.send(new ProducerRecord<>(topic, partition, null, value)));
+        producer.flush();
+    }
+
     /** Reads committed records until {@code expected} arrived or the timeout passed, then a little longer. */
     public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int expected, Duration timeout) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(

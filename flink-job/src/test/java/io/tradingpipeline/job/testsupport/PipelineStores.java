@@ -141,6 +141,35 @@ public final class PipelineStores implements AutoCloseable {
         });
     }
 
+    /**
+     * Every row of both window tables, every column but the surrogate id, as text, sorted: what two runs over the
+     * same ticks must agree on.
+     */
+    public List<String> windowRows() {
+        List<String> rows = new ArrayList<>();
+        rows.addAll(rows("SELECT 'aggregated_data', processed_at, date, sector, total_volume, tick_count, "
+                + "window_start, window_end FROM aggregated_data"));
+        rows.addAll(rows("SELECT 'ticker_window_stats', window_start, window_end, date, ticker, sector, open_price, "
+                + "high_price, low_price, close_price, total_volume, vwap, tick_count FROM ticker_window_stats"));
+        rows.sort(null);
+        return rows;
+    }
+
+    private List<String> rows(String sql) {
+        return query(sql, rs -> {
+            List<String> rows = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int column = 1; column <= columns; column++) {
+                    row.append(column == 1 ? "" : " | ").append(rs.getString(column));
+                }
+                rows.add(row.toString());
+            }
+            return rows;
+        });
+    }
+
     /** Rows whose window bounds or processed_at are inconsistent. */
     public long inconsistentWindowRows() {
         return queryLong("SELECT COUNT(*) FROM aggregated_data "

@@ -40,7 +40,14 @@ public final class PipelineTestRun implements AutoCloseable {
 
     public static JobConfig config(LocalStack stack, String topic, String deadLetterTopic, String runId,
             int parallelism) {
+        return config(stack, topic, deadLetterTopic, runId, parallelism, List.of());
+    }
+
+    /** With {@code more} arguments after those of {@link #config(LocalStack, String, String, String, int)}. */
+    public static JobConfig config(LocalStack stack, String topic, String deadLetterTopic, String runId,
+            int parallelism, List<String> more) {
         List<String> arguments = new ArrayList<>(arguments(stack, topic, deadLetterTopic, runId, parallelism));
+        arguments.addAll(more);
         arguments.addAll(List.of("--mysql-writer-password", stack.mysql().writer().password()));
         return JobConfig.parse(arguments.toArray(String[]::new));
     }

@@ -49,8 +49,8 @@ public final class StoreAssertions {
         assertDataQuality(stores, ticks);
     }
 
-    /** Every message counted once as read, every dead letter once in its category. */
-    private static void assertDataQuality(PipelineStores stores, ExpectedTicks ticks) {
+    /** Every message counted once as read, every dead letter once in its category; in either window time. */
+    public static void assertDataQuality(PipelineStores stores, ExpectedTicks ticks) {
         assertThat(stores.messageTotals()).as("message_window_stats totals").isEqualTo(ticks.messageTotals());
         assertThat(stores.deadLettersByCategory()).as("rejection_window_stats per reason")
                 .isEqualTo(ticks.deadLettersByCategory());

@@ -40,6 +40,34 @@ class MessageCountsTest {
         assertThat(restored.getMessagesDeadLettered()).isEqualTo(2);
     }
 
+    /** Event time: a message with invalid and late ticks got two dead letters, and is one message dead-lettered. */
+    @Test
+    void countsAMessageOnceAndEachOfItsDeadLettersUnderItsCategory() {
+        MessageCounts counts = counts(new MessageOutcome(3, 1, RejectionCategory.INVALID_TICK, true),
+                new MessageOutcome(2, 0, null, true), new MessageOutcome(4, 0, null, false));
+
+        assertThat(counts.getMessagesRead()).isEqualTo(3);
+        assertThat(counts.getTicksParsed()).isEqualTo(9);
+        assertThat(counts.getTicksRejected()).isEqualTo(1);
+        assertThat(counts.getMessagesDeadLettered()).isEqualTo(2);
+        assertThat(counts.deadLettered(RejectionCategory.INVALID_TICK)).isEqualTo(1);
+        assertThat(counts.deadLettered(RejectionCategory.LATE)).isEqualTo(2);
+    }
+
+    /** State of a job from before the late category (five categories) counts late messages once restored. */
+    @Test
+    void countsLateMessagesIntoStateFromBeforeTheLateCategory() {
+        MessageCounts restored = new MessageCounts();
+        restored.setDeadLetteredByCategory(new long[RejectionCategory.LATE.ordinal()]);
+        restored.add(new MessageOutcome(0, 0, RejectionCategory.EMPTY));
+
+        restored.add(new MessageOutcome(1, 0, null, true));
+
+        assertThat(restored.deadLettered(RejectionCategory.EMPTY)).isEqualTo(1);
+        assertThat(restored.deadLettered(RejectionCategory.LATE)).isEqualTo(1);
+        assertThat(restored.getMessagesDeadLettered()).isEqualTo(2);
+    }
+
     private static MessageCounts counts(MessageOutcome... outcomes) {
         MessageCounts counts = new MessageCounts();
         for (MessageOutcome outcome : outcomes) {

@@ -81,6 +81,39 @@ class TickBundleOperatorTest {
         }
     }
 
+    @Test
+    void inEventTimeACandleHoldsOneWindowAndPrecedesTheWatermarkThatClosesIt() throws Exception {
+        long minute = 60_000;
+        long start = DAY_1 - DAY_1 % minute;
+        try (var harness = new OneInputStreamOperatorTestHarness<>(
+                new TickBundleOperator(Duration.ofMillis(100), 100, Duration.ofMinutes(1)))) {
+            harness.open();
+            harness.setProcessingTime(0);
+            harness.processElement(tick(1, "ALTO.JK", "538", 10, start + 10));
+            harness.processElement(tick(2, "ALTO.JK", "539", 20, start + minute + 10));
+            harness.processElement(tick(3, "ALTO.JK", "540", 30, start + minute - 1));
+
+            harness.processWatermark(start + minute - 2);
+            assertThat(harness.extractOutputValues()).isEmpty();
+            harness.processWatermark(start + minute - 1);
+
+            // The closed window's candle, stamped with its window's start, then the watermark; the next one waits.
+            assertThat(harness.getOutput()).hasSize(3);
+            Object[] output = harness.getOutput().toArray();
+            assertThat(output[0]).isInstanceOf(org.apache.flink.streaming.api.watermark.Watermark.class);
+            @SuppressWarnings("unchecked")
+            StreamRecord<TickerCandle> candle = (StreamRecord<TickerCandle>) output[1];
+            assertThat(candle.getTimestamp()).isEqualTo(start);
+            assertThat(candle.getValue().getTickCount()).isEqualTo(2L);
+            assertThat(candle.getValue().getTotalVolume()).isEqualTo(40L);
+            assertThat(output[2]).isEqualTo(new org.apache.flink.streaming.api.watermark.Watermark(start + minute - 1));
+
+            harness.setProcessingTime(100);
+            assertThat(harness.extractOutputValues()).hasSize(2).last()
+                    .extracting(TickerCandle::getTotalVolume).isEqualTo(20L);
+        }
+    }
+
     private static OneInputStreamOperatorTestHarness<Tick, TickerCandle> harness(int maxTicks) throws Exception {
         var harness = new OneInputStreamOperatorTestHarness<>(
                 new TickBundleOperator(Duration.ofMillis(100), maxTicks));
