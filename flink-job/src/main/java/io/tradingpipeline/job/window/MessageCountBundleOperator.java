@@ -2,10 +2,6 @@ package io.tradingpipeline.job.window;
 
 import io.tradingpipeline.job.parse.MessageOutcome;
 import java.time.Duration;
-import org.apache.flink.api.common.operators.ProcessingTimeService.ProcessingTimeCallback;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.ChainingStrategy;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
@@ -14,17 +10,13 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * {@link TickBundleOperator}: {@code maxDelay} after their first message, before every checkpoint barrier and at
  * the end of input, so the operator needs no state.
  */
-public class MessageCountBundleOperator extends AbstractStreamOperator<MessageCounts>
-        implements OneInputStreamOperator<MessageOutcome, MessageCounts>, ProcessingTimeCallback {
+public class MessageCountBundleOperator extends BundlingOperator<MessageOutcome, MessageCounts> {
 
-    private final long maxDelayMillis;
     /** Null while no message is bundled. */
     private transient MessageCounts bundle;
-    private transient boolean flushScheduled;
 
     public MessageCountBundleOperator(Duration maxDelay) {
-        this.maxDelayMillis = maxDelay.toMillis();
-        setChainingStrategy(ChainingStrategy.ALWAYS);
+        super(maxDelay);
     }
 
     @Override
@@ -33,32 +25,11 @@ public class MessageCountBundleOperator extends AbstractStreamOperator<MessageCo
             bundle = new MessageCounts();
         }
         bundle.add(element.getValue());
-        if (!flushScheduled) {
-            flushScheduled = true;
-            getProcessingTimeService().registerTimer(
-                    getProcessingTimeService().getCurrentProcessingTime() + maxDelayMillis, this);
-        }
+        scheduleFlush();
     }
 
     @Override
-    public void onProcessingTime(long time) {
-        flushScheduled = false;
-        flush();
-    }
-
-    @Override
-    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        super.prepareSnapshotPreBarrier(checkpointId);
-        flush();
-    }
-
-    @Override
-    public void finish() throws Exception {
-        flush();
-        super.finish();
-    }
-
-    private void flush() {
+    void flush() {
         if (bundle != null) {
             output.collect(new StreamRecord<>(bundle));
             bundle = null;

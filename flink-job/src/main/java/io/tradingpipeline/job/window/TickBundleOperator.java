@@ -6,10 +6,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import org.apache.flink.api.common.operators.ProcessingTimeService.ProcessingTimeCallback;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.ChainingStrategy;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -27,30 +23,26 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * of one window, stamped with its start, and is emitted before a watermark that closes its window passes on, so
  * it reaches that window before it fires.
  */
-public class TickBundleOperator extends AbstractStreamOperator<TickerCandle>
-        implements OneInputStreamOperator<Tick, TickerCandle>, ProcessingTimeCallback {
+public class TickBundleOperator extends BundlingOperator<Tick, TickerCandle> {
 
     /** {@code windowStart} is 0 for processing time. */
     private record BundleKey(long windowStart, int tradeEpochDay, String ticker, String sector) {}
 
-    private final long maxDelayMillis;
     private final int maxTicks;
     /** 0 for processing time. */
     private final long eventTimeWindowMillis;
     private transient Map<BundleKey, TickerCandle> bundle;
     private transient StreamRecord<TickerCandle> reusableRecord;
     private transient int bundledTicks;
-    private transient boolean flushScheduled;
 
     public TickBundleOperator(Duration maxDelay, int maxTicks) {
         this(maxDelay, maxTicks, null);
     }
 
     public TickBundleOperator(Duration maxDelay, int maxTicks, Duration eventTimeWindow) {
-        this.maxDelayMillis = maxDelay.toMillis();
+        super(maxDelay);
         this.maxTicks = maxTicks;
         this.eventTimeWindowMillis = eventTimeWindow == null ? 0 : eventTimeWindow.toMillis();
-        setChainingStrategy(ChainingStrategy.ALWAYS);
     }
 
     @Override
@@ -69,17 +61,9 @@ public class TickBundleOperator extends AbstractStreamOperator<TickerCandle>
                 key -> new TickerCandle()).add(tick);
         if (++bundledTicks >= maxTicks) {
             flush();
-        } else if (!flushScheduled) {
-            flushScheduled = true;
-            getProcessingTimeService().registerTimer(
-                    getProcessingTimeService().getCurrentProcessingTime() + maxDelayMillis, this);
+        } else {
+            scheduleFlush();
         }
-    }
-
-    @Override
-    public void onProcessingTime(long time) {
-        flushScheduled = false;
-        flush();
     }
 
     @Override
@@ -99,18 +83,7 @@ public class TickBundleOperator extends AbstractStreamOperator<TickerCandle>
     }
 
     @Override
-    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        super.prepareSnapshotPreBarrier(checkpointId);
-        flush();
-    }
-
-    @Override
-    public void finish() throws Exception {
-        flush();
-        super.finish();
-    }
-
-    private void flush() {
+    void flush() {
         bundle.forEach(this::emit);
         bundle.clear();
         bundledTicks = 0;
