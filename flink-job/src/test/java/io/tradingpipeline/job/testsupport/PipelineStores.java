@@ -12,17 +12,22 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reads (and empties) the job's stores directly, as root, over real connections. */
 public final class PipelineStores implements AutoCloseable {
+    private static final DateTimeFormatter SQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Duration CASSANDRA_RETRY_TIMEOUT = Duration.ofSeconds(90);
     private static final Logger LOG = LoggerFactory.getLogger(PipelineStores.class);
 
@@ -81,6 +86,30 @@ public final class PipelineStores implements AutoCloseable {
     public long tickerStatsTickCount() {
         return queryLong("SELECT COALESCE(SUM(tick_count), 0) FROM ticker_window_stats");
     }
+
+    /**
+     * Per window starting in {@code [from, to)} and ending by {@code to}: SUM(tick_count) and SUM(total_volume) of
+     * aggregated_data and SUM(tick_count) of ticker_window_stats, by the window's start (UTC, as the tables hold it).
+     */
+    public Map<LocalDateTime, WindowTotals> windowTotals(LocalDateTime from, LocalDateTime to) {
+        String range = "window_start >= '" + SQL_DATETIME.format(from) + "' AND window_end <= '"
+                + SQL_DATETIME.format(to) + "'";
+        return query("SELECT CAST(a.window_start AS CHAR), a.ticks, a.volume, COALESCE(t.ticks, 0) FROM "
+                + "(SELECT window_start, SUM(tick_count) AS ticks, SUM(total_volume) AS volume FROM aggregated_data "
+                + "WHERE " + range + " GROUP BY window_start) a LEFT JOIN "
+                + "(SELECT window_start, SUM(tick_count) AS ticks FROM ticker_window_stats WHERE " + range
+                + " GROUP BY window_start) t ON t.window_start = a.window_start", rs -> {
+                    Map<LocalDateTime, WindowTotals> totals = new TreeMap<>();
+                    while (rs.next()) {
+                        totals.put(Timestamp.valueOf(rs.getString(1)).toLocalDateTime(),
+                                new WindowTotals(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                    }
+                    return totals;
+                });
+    }
+
+    /** One window's sums in both window tables. */
+    public record WindowTotals(long ticks, long volume, long tickerTicks) {}
 
     public Map<String, TickerTotals> tickerTotals() {
         return query("SELECT ticker, SUM(total_volume), SUM(tick_count), MIN(low_price), MAX(high_price) "

@@ -6,6 +6,7 @@ import io.tradingpipeline.job.testsupport.GeneratedTicks.ExpectedTick;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,13 +32,15 @@ public final class ProducedTicks implements ExpectedTicks {
     private final Map<Long, Long> sendTimesById;
     private final long messages;
     private final long duplicateIds;
+    private final Map<Integer, Instant> newestCreatedAtByPartition;
 
     private ProducedTicks(Map<Long, ExpectedTick> ticksById, Map<Long, Long> sendTimesById, long messages,
-                          long duplicateIds) {
+                          long duplicateIds, Map<Integer, Instant> newestCreatedAtByPartition) {
         this.ticksById = ticksById;
         this.sendTimesById = sendTimesById;
         this.messages = messages;
         this.duplicateIds = duplicateIds;
+        this.newestCreatedAtByPartition = newestCreatedAtByPartition;
     }
 
     /** Every message of {@code topic} up to its current end. */
@@ -68,6 +71,7 @@ public final class ProducedTicks implements ExpectedTicks {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<Long, ExpectedTick> ticks = new HashMap<>();
             Map<Long, Long> sendTimes = new HashMap<>();
+            Map<Integer, Instant> newest = new HashMap<>();
             long messages = 0;
             long duplicates = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -82,10 +86,12 @@ public final class ProducedTicks implements ExpectedTicks {
                             duplicates++;
                         }
                         sendTimes.put(tick.id(), record.timestamp());
+                        newest.merge(record.partition(), tick.createdAt(),
+                                (one, other) -> one.isAfter(other) ? one : other);
                     }
                 }
             }
-            return new ProducedTicks(ticks, sendTimes, messages, duplicates);
+            return new ProducedTicks(ticks, sendTimes, messages, duplicates, newest);
         }
     }
 
@@ -109,6 +115,11 @@ public final class ProducedTicks implements ExpectedTicks {
         } catch (IOException e) {
             throw new UncheckedIOException("the generator sent a message that is not JSON", e);
         }
+    }
+
+    /** The newest {@code created_at} of each partition that received ticks: where its event time stands. */
+    public Map<Integer, Instant> newestCreatedAtByPartition() {
+        return newestCreatedAtByPartition;
     }
 
     @Override
