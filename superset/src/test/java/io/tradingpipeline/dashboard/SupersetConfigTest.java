@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code superset_config.py} as Superset loads it, with the system's python3 and nothing of Superset installed:
- * a stub MySQLdb module stands in for the driver import, the only import outside the standard library.
+ * stub modules stand in for what it imports of MySQLdb, SQLAlchemy and Superset.
  */
 class SupersetConfigTest {
     private static final String DEVELOPMENT_KEY = DevelopmentDefaults.read(Path.of("..", ".env"))
@@ -64,6 +64,14 @@ class SupersetConfigTest {
     private SupersetProcesses.Result loadConfig(String secretKey, String supersetEnv) throws Exception {
         Path modules = Files.createDirectories(dir.resolve("modules"));
         Files.writeString(modules.resolve("MySQLdb.py"), "");
+        Files.createDirectories(modules.resolve("sqlalchemy"));
+        Files.writeString(modules.resolve("sqlalchemy/__init__.py"),
+                "class event:\n    listens_for = staticmethod(lambda *target: lambda function: function)\n");
+        Files.writeString(modules.resolve("sqlalchemy/engine.py"), "class Engine: pass\n");
+        Files.createDirectories(modules.resolve("superset/utils"));
+        Files.writeString(modules.resolve("superset/__init__.py"), "");
+        Files.writeString(modules.resolve("superset/utils/__init__.py"), "");
+        Files.writeString(modules.resolve("superset/utils/log.py"), "class AbstractEventLogger: pass\n");
         Map<String, String> environment = new HashMap<>();
         environment.put("PYTHONPATH", modules.toString());
         environment.put("SUPERSET_HOME", dir.toString());
