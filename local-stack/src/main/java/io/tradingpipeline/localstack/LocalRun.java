@@ -82,7 +82,17 @@ public final class LocalRun {
         if (restoreFrom != null) {
             LOG.info("resuming the job from {}", restoreFrom);
         }
-        return new Submission(flink.run(jobJar, restoreFrom, List.of(), environment), restoreFrom);
+        try {
+            return new Submission(flink.run(jobJar, restoreFrom, List.of(), environment), restoreFrom);
+        } catch (RuntimeException e) {
+            if (restoreFrom == null) {
+                throw e;
+            }
+            throw new IllegalStateException("the job could not resume from " + restoreFrom + ", the state the last "
+                    + "run left. A job with other operators, such as one with another WINDOW_TIME, cannot take it "
+                    + "over: start with the settings of the last run, or with --fresh to start over without its "
+                    + "data. " + e.getMessage(), e);
+        }
     }
 
     /**
