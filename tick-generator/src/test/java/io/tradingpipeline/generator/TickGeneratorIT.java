@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -92,6 +93,19 @@ class TickGeneratorIT {
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(ids.stream().sorted().toList()).isEqualTo(rangeClosed(1, 300));
         assertIdsIncreaseWithinEachPartition(messages);
+    }
+
+    @Test
+    void roundsGoToEveryPartitionInTurn() {
+        String topic = GeneratorRun.freshTopic(stack);
+
+        GeneratorRun run = GeneratorRun.of(GeneratorRun.args(stack, topic, "--count=40", "--rate=0"));
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        Map<Integer, Long> perPartition = TopicContents.read(stack.kafka().bootstrapServers(), topic).stream()
+                .collect(Collectors.groupingBy(TopicContents.Message::partition, Collectors.counting()));
+        assertThat(perPartition).containsOnlyKeys(0, 1, 2, 3).allSatisfy((partition, messages) ->
+                assertThat(messages).as("rounds in partition %d", partition).isEqualTo(10L));
     }
 
     @Test
